@@ -1,0 +1,2 @@
+// The <script>-tag build: everything on window.Charto.
+export * from './index.js'

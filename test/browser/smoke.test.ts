@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { launchBrowser, startServer, type TestServer } from './harness.js'
+
+let browser: Browser
+let server: TestServer
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+it('loads the script build as window.Charto and decides in a real browser', async () => {
+  server.page('/smoke.html', `<!doctype html><html lang="en"><title>smoke</title><script src="/dist/charto.global.js"></script>
+    <script>window.events = []; addEventListener('charto:change', (e) => events.push(e.detail.granted))</script>`)
+  let page = await browser.newPage()
+  await page.goto(server.origin() + '/smoke.html')
+  let result = await page.evaluate(() => {
+    let m = (window as any).Charto.createConsent({})
+    m.acceptAll()
+    return { granted: m.isGranted('marketing'), cookie: document.cookie, events: (window as any).events }
+  })
+  expect(result.granted).toBe(true)
+  expect(result.cookie).toMatch(/charto_consent=1\|/)
+  expect(result.events[0]).toEqual(['performance', 'marketing', 'functional'])
+  await page.close()
+})
