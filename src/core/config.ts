@@ -1,137 +1,112 @@
 import type { ChartoConfig, ResolvedConfig } from './types.js'
 import { REGEX_STRING } from './pattern.js'
 import { has } from './has.js'
+import { attempt } from './attempt.js'
+import { SCHEMA, type Rule } from './schema.js'
 
 export const NECESSARY = 'necessary'
-const ID = /^[A-Za-z][\w-]*$/
-const COOKIE_NAME = /^[\w!#$%&'*+.^`|~-]+$/
+/** Every top-level option, including those the optional modules read. */
+export const OPTIONS = Object.keys(SCHEMA)
 
-/** Top-level options, including those read by the optional modules, so a typo is reported instead of ignored. */
-export const OPTIONS = 'categories services mode revision consentLifetimeDays cookie storage gpc language region regions googleConsentMode vendors autoBlock reloadOnRevoke ui translations privacyPolicyUrl records onRecord $schema'.split(' ')
+type Check = (value: any) => string | false | void
 
-type Problem = [path: string, message: string]
+/** A value for an error message; JSON.stringify throws on BigInt and cycles. */
+const quote = (value: unknown) => attempt(() => JSON.stringify(value)) || typeof value
+const isObject = (value: unknown): value is Record<string, any> => !!value && typeof value === 'object' && !Array.isArray(value)
+const typed = (type: string, hint = ''): Check => (value) => typeof value !== type && `must be a ${type}${hint}`
+const badPattern: Check = (name) => {
+  if (typeof name !== 'string' || !name) return 'must be a name or a "/regex/"'
+  let re = REGEX_STRING.exec(name)
+  if (re && !attempt(() => new RegExp(re[1], re[2]))) {
+    return `${quote(name)} is not a valid pattern; write a regular expression between slashes, e.g. "/^_ga/"`
+  }
+}
 
-const isObject = (v: unknown): v is Record<string, any> => !!v && typeof v === 'object' && !Array.isArray(v)
-const quote = (v: unknown) => JSON.stringify(v) ?? String(v)
+/** Checks for the leaf types of the schema. `category` is filled in per configuration. */
+const CHECKS: Record<string, Check> = {
+  string: typed('string'),
+  boolean: typed('boolean'),
+  function: typed('function', '; strings are never evaluated'),
+  count: (value) => !(Number.isInteger(value) && value >= 0) && 'must be a whole number ≥ 0',
+  days: (value) => !(typeof value === 'number' && value > 0) && 'must be a number of days > 0',
+  cookieName: (value) => !/^[\w!#$%&'*+.^`|~-]+$/.test(value) && 'must be a cookie name without spaces, "=", ";" or ","',
+  path: (value) => (typeof value !== 'string' || value[0] !== '/') && 'must start with "/"',
+  attrs: (value) => !isObject(value) && 'must be an object of attribute names and string values',
+  pattern: badPattern,
+  url: (value) => !(typeof value === 'string' && value) && 'must be a URL',
+  region: (value) => typeof value !== 'string' && typeof value !== 'function' && 'must be a region code such as "US-CA", or a function returning one',
+  any: () => {}
+}
 
 /** Validates and merges a configuration with the defaults. Throws one Error listing every problem (`error.problems`). */
 export function resolveConfig(config: ChartoConfig = {}): ResolvedConfig {
-  let problems: Problem[] = []
-  let bad = (path: string, message: string) => problems.push([path, message])
-  let expect = (value: unknown, path: string, type: string, hint = '') =>
-    value === undefined || typeof value === type || bad(path, `must be a ${type}, got ${quote(value)}${hint}`)
-  let oneOf = (value: unknown, path: string, allowed: unknown[]) =>
-    value === undefined || allowed.includes(value) || bad(path, `must be one of ${allowed.map(quote).join(', ')}, got ${quote(value)}`)
-  let patterns = (list: unknown, path: string, objects?: boolean) => {
-    if (list === undefined) return
-    if (!Array.isArray(list)) return bad(path, 'must be an array')
-    list.forEach((item, i) => {
-      let at = `${path}[${i}]`
-      let name = objects && isObject(item) ? item.name : item
-      if (objects && isObject(item)) {
-        for (let key of ['provider', 'purpose', 'duration']) expect(item[key], `${at}.${key}`, 'string')
-        expect(item.thirdParty, `${at}.thirdParty`, 'boolean')
-      }
-      if (typeof name !== 'string' || !name) {
-        return bad(objects && isObject(item) ? at + '.name' : at, `must be a name or "/regex/", got ${quote(name)}`)
-      }
-      let re = REGEX_STRING.exec(name)
-      try {
-        if (re) new RegExp(re[1], re[2])
-      } catch {
-        bad(at, `${quote(name)} is not a valid pattern; write a regular expression between slashes, e.g. "/^_ga/"`)
-      }
-    })
+  let problems: { path: string; message: string }[] = []
+  let bad = (path: string, message: string, ...value: unknown[]) =>
+    problems.push({ path, message: value.length ? `${message}, got ${quote(value[0])}` : message })
+  if (!isObject(config)) bad('config', 'must be an object', (config = {}))
+  let categories: ResolvedConfig['categories'] = { [NECESSARY]: { required: true }, performance: {}, marketing: {}, functional: {} }
+  if (isObject(config.categories)) {
+    for (let id in config.categories) categories[id] = { ...(has(categories, id) && categories[id]), ...config.categories[id] }
   }
-  let texts = (value: Record<string, any>, path: string) => {
-    for (let key of ['label', 'description', 'provider']) expect(value[key], `${path}.${key}`, 'string')
-    patterns(value.cookies, path + '.cookies', true)
-    patterns(value.storage, path + '.storage')
+  let checks: Record<string, Check> = {
+    ...CHECKS,
+    category: (value) => (typeof value !== 'string' || !has(categories, value)) && `must name a category (${Object.keys(categories).join(', ')})`
+  }
+  // Lists whose items are checked one by one, so an error names the item: cookies[2].
+  let items: Record<string, [Check, Rule?]> = {
+    names: [badPattern],
+    cookies: [(item) => (isObject(item) ? item.name === undefined && 'needs a "name"' : badPattern(item)), { name: 'pattern', provider: 'string', purpose: 'string', duration: 'string', thirdParty: 'boolean' }],
+    scripts: [(item) => !(typeof item === 'string' && item) && !isObject(item) && 'must be a URL pattern or { "src": "https://…" }', { src: 'url', attrs: 'attrs' }]
   }
 
-  if (!isObject(config)) {
-    bad('config', 'must be an object')
-    config = {}
-  }
-  for (let key in config) {
-    if (!OPTIONS.includes(key)) bad(key, `is not an option; known options: ${OPTIONS.join(', ')}`)
-  }
-
-  let categories: ResolvedConfig['categories'] = {
-    [NECESSARY]: { required: true },
-    performance: {},
-    marketing: {},
-    functional: {}
-  }
-  let services: ResolvedConfig['services'] = {}
-  let userCategories = config.categories
-  if (userCategories !== undefined && !isObject(userCategories)) bad('categories', 'must be an object of category ids')
-  for (let id in isObject(userCategories) ? userCategories : {}) {
-    let value = userCategories![id]
-    let path = 'categories.' + id
-    if (!ID.test(id)) bad(path, 'id must start with a letter and contain only letters, digits, "_" and "-"')
-    if (!isObject(value)) {
-      bad(path, 'must be an object such as { "label": "…", "cookies": [] }')
-      continue
-    }
-    texts(value, path)
-    expect(value.required, path + '.required', 'boolean')
-    if (id === NECESSARY && value.required === false) bad(path + '.required', 'necessary is always required; remove this line')
-    categories[id] = { ...(has(categories, id) && categories[id]), ...value }
-  }
-  if (config.services !== undefined && !isObject(config.services)) bad('services', 'must be an object of service ids')
-  let userServices = isObject(config.services) ? config.services : {}
-  for (let id in userServices) {
-    let value = userServices[id]
-    let path = 'services.' + id
-    if (!ID.test(id)) bad(path, 'id must start with a letter and contain only letters, digits, "_" and "-"')
-    if (has(categories, id)) bad(path, `"${id}" is already a category id; give the service its own id`)
-    if (!isObject(value)) {
-      bad(path, 'must be an object such as { "category": "performance" }')
-      continue
-    }
-    if (typeof value.category !== 'string' || !has(categories, value.category)) {
-      bad(path + '.category', `must name a category (${Object.keys(categories).join(', ')}), got ${quote(value.category)}`)
-    }
-    texts(value, path)
-    for (let hook of ['onAccept', 'onReject']) {
-      expect((value as any)[hook], `${path}.${hook}`, 'function', '; strings are never evaluated')
-    }
-    if (value.scripts !== undefined) {
-      if (!Array.isArray(value.scripts)) bad(path + '.scripts', 'must be an array')
-      else
-        value.scripts.forEach((script: unknown, i: number) => {
-          if (typeof script === 'string' ? !script : !isObject(script) || typeof script.src !== 'string' || !script.src) {
-            bad(`${path}.scripts[${i}]`, 'must be a URL pattern string or { "src": "https://…" }')
-          } else if (isObject(script) && script.attrs !== undefined && !isObject(script.attrs)) {
-            bad(`${path}.scripts[${i}].attrs`, 'must be an object of attribute names and string values')
-          }
+  let walk = (value: any, rule: Rule, path: string) => {
+    if (value === undefined) return
+    if (typeof rule === 'string') {
+      if (has(items, rule)) {
+        if (!Array.isArray(value)) return bad(path, 'must be an array', value)
+        let [check, shape] = items[rule]
+        return value.forEach((item, i) => {
+          let message = check(item)
+          if (message) bad(`${path}[${i}]`, message, item)
+          else if (isObject(item) && shape) walk(item, shape, `${path}[${i}]`)
         })
+      }
+      let message = checks[rule](value)
+      return message && bad(path, message, value)
     }
-    services[id] = value
+    if (Array.isArray(rule)) return rule.includes(value) || bad(path, `must be one of ${rule.map(quote).join(', ')}`, value)
+    if (!isObject(value)) return bad(path, 'must be an object', value)
+    let map = has(rule, '*')
+    for (let key in value) {
+      let at = path ? path + '.' + key : key
+      if (map) {
+        if (!/^[A-Za-z][\w-]*$/.test(key)) bad(at, 'id must start with a letter and contain only letters, digits, "_" and "-"')
+        walk(value[key], (rule as any)['*'], at)
+      } else if (has(rule, key)) walk(value[key], (rule as any)[key], at)
+      else bad(at, `is not an option here; known: ${Object.keys(rule).join(', ')}`)
+    }
   }
 
-  oneOf(config.mode, 'mode', ['opt-in', 'opt-out'])
-  oneOf(config.storage, 'storage', ['cookie', 'localStorage'])
-  expect(config.gpc, 'gpc', 'boolean')
-  expect(config.language, 'language', 'string')
-  let { revision = 0, consentLifetimeDays = 180 } = config
-  if (!Number.isInteger(revision) || revision < 0) bad('revision', `must be a whole number ≥ 0, got ${quote(revision)}`)
-  if (typeof consentLifetimeDays !== 'number' || !(consentLifetimeDays > 0)) {
-    bad('consentLifetimeDays', `must be a number of days > 0, got ${quote(consentLifetimeDays)}`)
+  walk(config, SCHEMA, '')
+  if (config.categories?.[NECESSARY]?.required === false) bad('categories.necessary.required', 'necessary is always required; remove this line')
+  for (let id in isObject(config.services) ? config.services : {}) {
+    if (has(categories, id)) bad('services.' + id, `"${id}" is already a category id; give the service its own id`)
+    if (!isObject(config.services![id])) continue
+    if (config.services![id].category === undefined) bad(`services.${id}.category`, checks.category(undefined) as string, undefined)
   }
-  let cookie: ResolvedConfig['cookie'] = { name: 'charto_consent', path: '/', ...(config.cookie as object) }
-  if (config.cookie !== undefined && !isObject(config.cookie)) bad('cookie', 'must be an object')
-  if (!COOKIE_NAME.test(cookie.name)) bad('cookie.name', `must be a cookie name without spaces, "=", ";" or ",", got ${quote(cookie.name)}`)
-  expect(cookie.domain, 'cookie.domain', 'string')
-  if (typeof cookie.path !== 'string' || cookie.path[0] !== '/') bad('cookie.path', `must start with "/", got ${quote(cookie.path)}`)
-  oneOf(cookie.sameSite, 'cookie.sameSite', ['Lax', 'Strict', 'None'])
-  expect(cookie.secure, 'cookie.secure', 'boolean')
 
   if (problems.length) {
-    let error = new Error('charto: invalid configuration\n' + problems.map(([path, message]) => `  ${path}: ${message}`).join('\n'))
-    ;(error as any).problems = problems.map(([path, message]) => ({ path, message }))
+    let error = new Error('charto: invalid configuration\n' + problems.map((p) => `  ${p.path}: ${p.message}`).join('\n'))
+    ;(error as any).problems = problems
     throw error
   }
-  return { ...config, categories, services, mode: config.mode || 'opt-in', revision, consentLifetimeDays, cookie }
+  return {
+    ...config,
+    categories,
+    services: { ...config.services },
+    mode: config.mode || 'opt-in',
+    revision: config.revision || 0,
+    consentLifetimeDays: config.consentLifetimeDays || 180,
+    cookie: { name: 'charto_consent', path: '/', ...config.cookie }
+  }
 }

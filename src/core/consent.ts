@@ -1,5 +1,5 @@
 import { createNanoEvents } from 'nanoevents'
-import type { ChangeDetail, ChartoConfig, ChartoEvents, ConsentState, Method, ResolvedConfig } from './types.js'
+import type { ChangeDetail, ChartoConfig, ChartoEvents, ConsentState, Method, Mode, ResolvedConfig } from './types.js'
 import { resolveConfig, NECESSARY } from './config.js'
 import { decodeDecision, encodeDecision, uuid, type StoredDecision } from './record.js'
 import { createStore } from './storage.js'
@@ -24,6 +24,11 @@ export interface ConsentManager {
   on<E extends keyof ChartoEvents>(event: E, handler: ChartoEvents[E]): () => void
   /** Emits to `on` handlers and as a `charto:<event>` CustomEvent on window. For extensions. */
   emit(event: string, detail?: unknown): void
+  /**
+   * For extensions (a region lookup that resolves late): switches the mode (and the region), re-runs the GPC rule,
+   * and emits `change` if the visitor's effective state moved.
+   */
+  setMode(mode: Mode, region?: string): void
   destroy(): void
 }
 
@@ -76,8 +81,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
     d && d.revision === config.revision && d.updated + config.consentLifetimeDays * DAY > Date.now() ? d : null
 
   /** Moves to a new decision (or none) and tells everyone what changed. */
-  let apply = (next: StoredDecision | null, remote?: boolean) => {
-    let before = compute()
+  let apply = (next: StoredDecision | null, remote?: boolean, before = compute()) => {
     let wasDecided = !!decision
     decision = next
     let consent = compute()
@@ -124,6 +128,19 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
     let categories: Record<string, boolean> = {}
     for (let id in config.categories) categories[id] = granted
     return categories
+  }
+
+  /** Opt-out mode with GPC: denies marketing unless already denied. Returns true when it decided. */
+  let gpcRule = () => {
+    if (!honourGpc()) return false
+    let state = compute()
+    let marketingServices: Record<string, boolean> = {}
+    for (let id in config.services) if (config.services[id].category === MARKETING) marketingServices[id] = false
+    if (!decision || state.categories[MARKETING] || Object.keys(marketingServices).some((id) => state.services[id])) {
+      decide({ ...state.categories, [MARKETING]: false }, { ...decision?.services, ...marketingServices }, 'gpc')
+      return true
+    }
+    return false
   }
 
   let tabs = connectTabs(config.cookie.name, (value) => {
@@ -180,6 +197,13 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
       emitter.emit(event, detail)
       if (typeof dispatchEvent === 'function') dispatchEvent(new CustomEvent('charto:' + event, { detail }))
     },
+    setMode(mode, region) {
+      let before = compute()
+      let key = (state: ConsentState) => JSON.stringify([state.categories, state.services])
+      config.mode = mode
+      if (region) config.region = region
+      if (!gpcRule() && key(before) !== key(compute())) apply(decision, false, before)
+    },
     destroy() {
       for (let cleanup of cleanups) if (cleanup) cleanup()
       tabs.close()
@@ -190,14 +214,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
   for (let extension of extensions) cleanups.push(extension(manager))
   decision = valid(decodeDecision(store.read()))
   if (decision) manager.emit('consent', compute())
-  if (honourGpc()) {
-    let state = compute()
-    let marketingServices: Record<string, boolean> = {}
-    for (let id in config.services) if (config.services[id].category === MARKETING) marketingServices[id] = false
-    if (!decision || state.categories[MARKETING] || Object.keys(marketingServices).some((id) => state.services[id])) {
-      decide({ ...state.categories, [MARKETING]: false }, { ...decision?.services, ...marketingServices }, 'gpc')
-    }
-  }
+  gpcRule()
   ready = true
   manager.emit('ready', compute())
   return manager

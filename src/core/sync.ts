@@ -12,6 +12,8 @@ export interface TabSync {
  */
 export function connectTabs(key: string, receive: (value: string | null) => void): TabSync {
   key = 'charto:' + key
+  // No tabs on a server: an open channel would also keep a Node process alive.
+  if (typeof document === 'undefined') return { send() {}, close() {} }
   if (typeof BroadcastChannel === 'function') {
     let channel = new BroadcastChannel(key)
     channel.onmessage = (event) => receive(event.data)

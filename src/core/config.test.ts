@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import { resolveConfig } from './config.js'
+
+function problems(config: unknown): { path: string; message: string }[] {
+  try {
+    resolveConfig(config as any)
+  } catch (error) {
+    return (error as any).problems
+  }
+  return []
+}
+
+describe('resolveConfig', () => {
+  it('gives the four default categories, necessary required', () => {
+    let config = resolveConfig()
+    expect(Object.keys(config.categories)).toEqual(['necessary', 'performance', 'marketing', 'functional'])
+    expect(config.categories.necessary.required).toBe(true)
+    expect(config.mode).toBe('opt-in')
+    expect(config.consentLifetimeDays).toBe(180)
+    expect(config.cookie).toEqual({ name: 'charto_consent', path: '/' })
+  })
+
+  it('merges categories with the defaults and adds new ones', () => {
+    let config = resolveConfig({ categories: { performance: { cookies: ['_ga'] }, social: { label: 'Social' } } })
+    expect(Object.keys(config.categories)).toEqual(['necessary', 'performance', 'marketing', 'functional', 'social'])
+    expect(config.categories.performance.cookies).toEqual(['_ga'])
+    expect(config.categories.necessary.required).toBe(true)
+  })
+
+  it('lets necessary be relabelled but never made optional', () => {
+    expect(resolveConfig({ categories: { necessary: { label: 'Essential' } } }).categories.necessary).toEqual({
+      required: true,
+      label: 'Essential'
+    })
+    expect(problems({ categories: { necessary: { required: false } } })).toEqual([
+      { path: 'categories.necessary.required', message: expect.stringContaining('always required') }
+    ])
+  })
+
+  it('names the path and a hint for a broken pattern', () => {
+    let found = problems({ categories: { marketing: { cookies: ['_fbp', '_gcl_au', '/[/'] } } })
+    expect(found).toHaveLength(1)
+    expect(found[0].path).toBe('categories.marketing.cookies[2]')
+    expect(found[0].message).toMatch(/"\/\[\/" is not a valid pattern.*\/\^_ga\//)
+  })
+
+  it('lists every problem in one error', () => {
+    let error: Error | undefined
+    try {
+      resolveConfig({
+        mode: 'optin' as any,
+        revision: -1,
+        consentLifetimeDays: 0,
+        services: { ga4: { category: 'analytics' } },
+        catgories: {}
+      })
+    } catch (e) {
+      error = e as Error
+    }
+    let paths = (error as any).problems.map((p: any) => p.path)
+    expect(paths).toEqual(['mode', 'revision', 'consentLifetimeDays', 'services.ga4.category', 'catgories'])
+    expect(error!.message).toContain('services.ga4.category: must name a category (necessary, performance, marketing, functional), got "analytics"')
+    expect(error!.message).toContain('mode: must be one of "opt-in", "opt-out", got "optin"')
+  })
+
+  it('refuses ids that collide or that would match Object.prototype', () => {
+    expect(problems({ services: { marketing: { category: 'marketing' } } })[0].path).toBe('services.marketing')
+    expect(problems({ services: { x: { category: 'constructor' } } })[0].path).toBe('services.x.category')
+    expect(problems({ categories: { 'bad id': {} } })[0].path).toBe('categories.bad id')
+  })
+
+  it('checks cookie specs, scripts and callbacks', () => {
+    let found = problems({
+      services: {
+        ga4: {
+          category: 'performance',
+          cookies: [{ name: '_ga', duration: 2 }, { provider: 'Google' }],
+          scripts: ['*.google-analytics.com/*', { src: '' }, { src: 'https://x.test/a.js', attrs: 'async' }],
+          onAccept: 'alert(1)'
+        }
+      }
+    })
+    expect(found.map((p) => p.path)).toEqual([
+      'services.ga4.cookies[0].duration',
+      'services.ga4.cookies[1]',
+      'services.ga4.scripts[1].src',
+      'services.ga4.scripts[2].attrs',
+      'services.ga4.onAccept'
+    ])
+    expect(found[4].message).toContain('strings are never evaluated')
+  })
+
+  it('checks cookie options', () => {
+    expect(problems({ cookie: { name: 'a b', path: 'x', sameSite: 'lax' } }).map((p) => p.path)).toEqual([
+      'cookie.name',
+      'cookie.path',
+      'cookie.sameSite'
+    ])
+    expect(problems('nope').map((p) => p.path)).toEqual(['config'])
+  })
+})

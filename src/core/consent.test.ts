@@ -1,0 +1,333 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import Cookies from 'js-cookie'
+import { createConsent, type ConsentManager, type Extension } from './consent.js'
+import { encodeDecision } from './record.js'
+import type { ChartoConfig } from './types.js'
+
+const services: ChartoConfig['services'] = {
+  ga4: { category: 'performance' },
+  analytics: { category: 'performance' },
+  pixel: { category: 'marketing' }
+}
+let managers: ConsentManager[] = []
+let make = (config: ChartoConfig = {}, extensions: Extension[] = []) => {
+  let manager = createConsent({ services, ...config }, extensions)
+  managers.push(manager)
+  return manager
+}
+let setGpc = (value: boolean | undefined) =>
+  Object.defineProperty(navigator, 'globalPrivacyControl', { value, configurable: true })
+
+beforeEach(() => {
+  for (let name of Object.keys(Cookies.get())) Cookies.remove(name)
+  localStorage.clear()
+})
+afterEach(() => {
+  for (let manager of managers) manager.destroy()
+  managers = []
+  setGpc(undefined)
+  vi.useRealTimers()
+  vi.restoreAllMocks()
+  vi.unstubAllGlobals()
+})
+
+describe('state', () => {
+  it('gives undecided opt-in visitors nothing but necessary', () => {
+    let state = make().getConsent()
+    expect(state).toMatchObject({
+      decided: false,
+      categories: { necessary: true, performance: false, marketing: false, functional: false },
+      services: { ga4: false, analytics: false, pixel: false },
+      id: null,
+      method: null,
+      revision: 0,
+      gpc: false
+    })
+  })
+
+  it('grants everything by default in opt-out mode', () => {
+    let manager = make({ mode: 'opt-out' })
+    expect(manager.getConsent().categories).toEqual({ necessary: true, performance: true, marketing: true, functional: true })
+    expect(manager.isGranted('pixel')).toBe(true)
+  })
+
+  it('matches ids exactly, never by substring or prototype', () => {
+    let manager = make({ services: { simpleanalytics: { category: 'performance' }, analytics: { category: 'marketing' } } })
+    manager.setConsent({ simpleanalytics: true })
+    expect(manager.isGranted('simpleanalytics')).toBe(true)
+    expect(manager.isGranted('analytics')).toBe(false)
+    expect(manager.isGranted('simple')).toBe(false)
+    expect(manager.isGranted('constructor')).toBe(false)
+    expect(manager.isGranted('__proto__')).toBe(false)
+  })
+})
+
+describe('decisions', () => {
+  it('acceptAll grants everything, stores a record and fires change then consent', () => {
+    let manager = make()
+    let calls: string[] = []
+    manager.on('change', (detail) => calls.push('change:' + detail.granted.join(',')))
+    manager.on('consent', (state) => calls.push('consent:' + state.method))
+    manager.acceptAll()
+    expect(calls).toEqual(['change:performance,marketing,functional,ga4,analytics,pixel', 'consent:accept-all'])
+    let state = manager.getConsent()
+    expect(state.decided).toBe(true)
+    expect(state.id).toMatch(/^[\da-f-]{36}$/)
+    expect(state.createdAt).toBe(state.updatedAt)
+    expect(Date.parse(state.expiresAt!) - Date.parse(state.updatedAt!)).toBe(180 * 864e5)
+    expect(Cookies.get('charto_consent')).toMatch(/^1\|/)
+  })
+
+  it('rejectAll keeps necessary, revokes the rest, and is stored as durably as a grant (EU-9)', () => {
+    let manager = make()
+    manager.acceptAll()
+    let revoked: string[] = []
+    manager.on('change', (detail) => (revoked = detail.revoked))
+    manager.rejectAll()
+    expect(revoked).toEqual(['performance', 'marketing', 'functional', 'ga4', 'analytics', 'pixel'])
+    expect(manager.getConsent().categories.necessary).toBe(true)
+    let again = make()
+    expect(again.getConsent()).toMatchObject({ decided: true, method: 'reject-all', categories: { marketing: false } })
+  })
+
+  it('keeps the consent id and first timestamp across decisions', () => {
+    vi.useFakeTimers({ now: 1764000000000 })
+    let manager = make()
+    manager.acceptAll()
+    let first = manager.getConsent()
+    vi.advanceTimersByTime(60_000)
+    manager.rejectAll()
+    let second = manager.getConsent()
+    expect(second.id).toBe(first.id)
+    expect(second.createdAt).toBe(first.createdAt)
+    expect(Date.parse(second.updatedAt!) - Date.parse(first.updatedAt!)).toBe(60_000)
+  })
+
+  it('decides services apart from their category, and a category choice resets them', () => {
+    let manager = make()
+    manager.setConsent({ ga4: true })
+    expect(manager.getConsent().services).toEqual({ ga4: true, analytics: false, pixel: false })
+    expect(manager.isGranted('performance')).toBe(false)
+    expect(make().isGranted('ga4')).toBe(true)
+    manager.setConsent({ performance: false })
+    expect(manager.isGranted('ga4')).toBe(false)
+    manager.setConsent({ performance: true, analytics: false })
+    expect(manager.getConsent().services).toEqual({ ga4: true, analytics: false, pixel: false })
+  })
+
+  it('lets a new service inherit its category’s stored decision', () => {
+    make().setConsent({ marketing: true })
+    let later = make({ services: { ...services, ads: { category: 'marketing' } } })
+    expect(later.isGranted('ads')).toBe(true)
+  })
+
+  it('throws a clear error for unknown keys, non-booleans and refusing necessary, and changes nothing', () => {
+    let manager = make()
+    expect(() => manager.setConsent({ analytcs: true })).toThrow(/"analytcs" is neither a category \(necessary,performance,marketing,functional\) nor a service/)
+    expect(() => manager.setConsent({ performance: 'yes' as any })).toThrow(/"performance" must be true or false/)
+    expect(() => manager.setConsent({ necessary: false })).toThrow(/"necessary" is required/)
+    expect(manager.getConsent().decided).toBe(false)
+  })
+
+  it('records the method', () => {
+    let manager = make()
+    manager.setConsent({ performance: true })
+    expect(manager.getConsent().method).toBe('api')
+    manager.setConsent({ performance: true }, 'custom')
+    expect(manager.getConsent().method).toBe('custom')
+  })
+
+  it('reset forgets the decision and revokes what was granted', () => {
+    let manager = make()
+    manager.acceptAll()
+    let firstId = manager.getConsent().id
+    let detail: any
+    manager.on('change', (d) => (detail = d))
+    manager.reset()
+    expect(detail.consent.decided).toBe(false)
+    expect(detail.revoked).toContain('marketing')
+    expect(Cookies.get('charto_consent')).toBeUndefined()
+    let consent = vi.fn()
+    manager.on('consent', consent)
+    manager.rejectAll()
+    expect(consent).toHaveBeenCalledOnce()
+    expect(make().getConsent().id).not.toBe(firstId)
+  })
+})
+
+describe('returning visitors', () => {
+  it('fires consent at init and ready once, also for late ready handlers', () => {
+    make().acceptAll()
+    let seen: string[] = []
+    let onWindow = (event: Event) => seen.push(event.type)
+    for (let type of ['charto:consent', 'charto:ready']) window.addEventListener(type, onWindow)
+    let manager = make()
+    for (let type of ['charto:consent', 'charto:ready']) window.removeEventListener(type, onWindow)
+    expect(seen).toEqual(['charto:consent', 'charto:ready'])
+    let ready = vi.fn()
+    manager.on('ready', ready)
+    expect(ready).toHaveBeenCalledOnce()
+    expect(ready.mock.calls[0][0].decided).toBe(true)
+  })
+
+  it('asks again when the revision was raised', () => {
+    make({ revision: 1 }).acceptAll()
+    expect(make({ revision: 1 }).getConsent().decided).toBe(true)
+    expect(make({ revision: 2 }).getConsent().decided).toBe(false)
+  })
+
+  it('judges expiry from the record, not the cookie (EU-9)', () => {
+    vi.useFakeTimers({ now: Date.parse('2026-01-01T00:00:00Z') })
+    make({ storage: 'localStorage', consentLifetimeDays: 30 }).rejectAll()
+    vi.setSystemTime(Date.parse('2026-01-30T23:00:00Z'))
+    expect(make({ storage: 'localStorage', consentLifetimeDays: 30 }).getConsent().decided).toBe(true)
+    vi.setSystemTime(Date.parse('2026-01-31T01:00:00Z'))
+    expect(make({ storage: 'localStorage', consentLifetimeDays: 30 }).getConsent().decided).toBe(false)
+  })
+
+  it('treats corrupt, tampered and foreign cookies as no decision, never as a grant', () => {
+    for (let value of ['garbage', '{"marketing":true}', 'true', '1|x|y']) {
+      document.cookie = 'charto_consent=' + encodeURIComponent(value) + '; path=/'
+      let manager = make()
+      expect(manager.getConsent().decided).toBe(false)
+      expect(manager.isGranted('marketing')).toBe(false)
+    }
+    make().rejectAll()
+    document.cookie = 'charto_consent=' + Cookies.get('charto_consent')!.replace('|1|0||', '|1|0|marketing|') + '; path=/'
+    expect(make().isGranted('marketing')).toBe(false)
+  })
+})
+
+describe('failures', () => {
+  it('keeps the decision in memory and reports once when storage throws', () => {
+    let fail = () => {
+      throw new Error('SecurityError')
+    }
+    vi.stubGlobal('localStorage', { getItem: fail, setItem: fail, removeItem: fail })
+    let manager = make({ storage: 'localStorage' })
+    let errors = vi.fn()
+    manager.on('error', errors)
+    manager.acceptAll()
+    manager.rejectAll()
+    expect(errors).toHaveBeenCalledOnce()
+    expect(errors.mock.calls[0][0].message).toMatch(/could not be stored/)
+    expect(manager.getConsent()).toMatchObject({ decided: true, method: 'reject-all' })
+  })
+
+  it('keeps going when a handler throws', () => {
+    let reported = vi.fn()
+    vi.stubGlobal('reportError', reported)
+    let manager = make()
+    let after = vi.fn()
+    manager.on('change', () => {
+      throw new Error('host bug')
+    })
+    manager.on('change', after)
+    window.addEventListener('charto:change', after)
+    expect(() => manager.acceptAll()).not.toThrow()
+    window.removeEventListener('charto:change', after)
+    expect(after).toHaveBeenCalledTimes(2)
+    expect(reported).toHaveBeenCalledOnce()
+    expect(manager.isGranted('marketing')).toBe(true)
+  })
+
+  it('throws the validation error before touching storage', () => {
+    expect(() => createConsent({ mode: 'maybe' as any })).toThrow(/mode: must be one of/)
+    expect(Cookies.get('charto_consent')).toBeUndefined()
+  })
+})
+
+describe('Global Privacy Control', () => {
+  it('GPC-1, GPC-5: is exposed, and in opt-in mode never pre-selects marketing', () => {
+    setGpc(true)
+    let manager = make()
+    expect(manager.getConsent()).toMatchObject({ gpc: true, decided: false, categories: { marketing: false } })
+    manager.acceptAll()
+    expect(manager.isGranted('marketing')).toBe(true)
+    expect(manager.getConsent().method).toBe('accept-all')
+  })
+
+  it('GPC-2: in opt-out mode stores a gpc decision with marketing denied, without interaction', () => {
+    setGpc(true)
+    let changes = vi.fn()
+    addEventListener('charto:change', changes)
+    let manager = make({ mode: 'opt-out' })
+    removeEventListener('charto:change', changes)
+    expect(manager.getConsent()).toMatchObject({
+      decided: true,
+      method: 'gpc',
+      gpc: true,
+      categories: { necessary: true, performance: true, marketing: false, functional: true },
+      services: { pixel: false, ga4: true }
+    })
+    expect(changes).toHaveBeenCalledOnce()
+  })
+
+  it('GPC-4: overrides a stored marketing grant, and a later load without GPC does not re-grant', () => {
+    make({ mode: 'opt-out' }).setConsent({ pixel: true })
+    setGpc(true)
+    expect(make({ mode: 'opt-out' }).getConsent()).toMatchObject({ method: 'gpc', services: { pixel: false } })
+    setGpc(false)
+    expect(make({ mode: 'opt-out' }).isGranted('pixel')).toBe(false)
+  })
+
+  it('is ignored when gpc: false', () => {
+    setGpc(true)
+    expect(make({ mode: 'opt-out', gpc: false }).getConsent()).toMatchObject({ decided: false, gpc: true, categories: { marketing: true } })
+  })
+})
+
+describe('tabs', () => {
+  it('delivers a decision to another tab with the message itself', async () => {
+    let sender = make()
+    let receiver = make()
+    let change = new Promise<any>((resolve) => receiver.on('change', resolve))
+    sender.acceptAll()
+    Cookies.remove('charto_consent')
+    let detail = await change
+    expect(detail).toMatchObject({ remote: true, granted: expect.arrayContaining(['marketing']) })
+    expect(receiver.getConsent()).toMatchObject({ decided: true, id: sender.getConsent().id })
+  })
+
+  it('falls back to storage events without BroadcastChannel', () => {
+    vi.stubGlobal('BroadcastChannel', undefined)
+    try {
+      let receiver = make()
+      let change = vi.fn()
+      receiver.on('change', change)
+      let other = encodeDecision({
+        id: '0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d', created: Date.now(), updated: Date.now(), revision: 0,
+        method: 'accept-all', gpc: false, granted: ['marketing'], services: {}, region: '', language: ''
+      })
+      dispatchEvent(new StorageEvent('storage', { key: 'charto:charto_consent', newValue: JSON.stringify([other, 1]) }))
+      expect(change).toHaveBeenCalledOnce()
+      expect(receiver.isGranted('marketing')).toBe(true)
+      dispatchEvent(new StorageEvent('storage', { key: 'charto:charto_consent', newValue: JSON.stringify(['forged', 2]) }))
+      expect(change).toHaveBeenCalledOnce()
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+})
+
+describe('extensions and teardown', () => {
+  it('runs extensions before the decision is loaded and tears them down on destroy', () => {
+    make().acceptAll()
+    let order: string[] = []
+    let teardown = vi.fn()
+    let manager = make({}, [
+      ((m: ConsentManager) => {
+        order.push('setup:' + m.getConsent().decided)
+        m.on('consent', () => order.push('consent'))
+        m.on('ready', () => order.push('ready'))
+        return teardown
+      }) as any
+    ])
+    expect(order).toEqual(['setup:false', 'consent', 'ready'])
+    manager.destroy()
+    expect(teardown).toHaveBeenCalledOnce()
+    let change = vi.fn()
+    manager.on('change', change)
+    manager.destroy()
+  })
+})

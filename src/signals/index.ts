@@ -1,0 +1,7 @@
+export { consentMode, consentModeState, gtag, CONSENT_MODE_MAPPING } from './consent-mode.js'
+export type { ConsentModeOptions, ConsentModeMapping, ConsentModeValue } from './consent-mode.js'
+export { vendors, uet, clarity, meta } from './vendors.js'
+export { regions, resolveMode } from './regions.js'
+export type { RegionPolicies } from './regions.js'
+export { records, toRecord, toReceipt, configHash, sha256 } from './records.js'
+export type { ConsentRecord, RecordsOptions, ReceiptOptions } from './records.js'

@@ -1,0 +1,58 @@
+import type { Extension } from '../core/consent.js'
+import type { Mode } from '../core/types.js'
+
+export type RegionPolicies = Record<string, { mode: Mode }>
+
+/** EU member states (ISO 3166-1, plus `EL` as the EU writes Greece) and the EEA's Iceland, Liechtenstein and Norway. */
+const EU = /^(AT|BE|BG|HR|CY|CZ|DK|EE|FI|FR|DE|GR|EL|HU|IE|IT|LV|LT|LU|MT|NL|PL|PT|RO|SK|SI|ES|SE|IS|LI|NO)$/
+const CODE = /^[A-Z]{2}(-[A-Z\d]{1,3})?$/
+
+/**
+ * REG-1: the mode for a region code (`DE`, `US-CA`). The most specific key wins: `US-CA`, then `US`, then `EU` for
+ * EU/EEA countries, then `default`. A missing or malformed region, or a missing `default`, gives the strictest: opt-in.
+ */
+export function resolveMode(policies: RegionPolicies | undefined, region: unknown): Mode {
+  let code = typeof region == 'string' ? region.trim().toUpperCase() : ''
+  if (!policies || !CODE.test(code)) return 'opt-in'
+  let country = code.slice(0, 2)
+  let key = [code, country, EU.test(country) && 'EU', 'default'].find(
+    (key) => key && Object.prototype.hasOwnProperty.call(policies, key)
+  )
+  return key && policies[key] && policies[key].mode == 'opt-out' ? 'opt-out' : 'opt-in'
+}
+
+/**
+ * Sets `config.mode` and `config.region` from `config.regions` and `config.region` (a code, or a function returning
+ * one or a Promise of one). Register it first. A pending lookup starts opt-in and switches once it resolves;
+ * a throwing or rejected lookup stays opt-in.
+ */
+export const regions: Extension = (manager) => {
+  let config = manager.config
+  let policies = config.regions
+  let source = config.region
+  let live = true
+  let apply = (region: unknown) => {
+    let code = typeof region == 'string' && region ? region.trim().toUpperCase() : undefined
+    return [policies ? resolveMode(policies, code) : config.mode, code] as const
+  }
+  let value: unknown = source
+  if (typeof source == 'function') {
+    try {
+      value = source()
+    } catch {
+      value = undefined
+    }
+  }
+  if (value && typeof (value as Promise<string>).then == 'function') {
+    ;[config.mode, config.region] = apply(undefined)
+    Promise.resolve(value as Promise<string>).then(
+      (region) => live && manager.setMode(...apply(region)),
+      () => {}
+    )
+  } else {
+    ;[config.mode, config.region] = apply(value)
+  }
+  return () => {
+    live = false
+  }
+}
