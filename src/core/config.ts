@@ -6,7 +6,7 @@ import { SCHEMA, type Rule } from './schema.js'
 
 export const NECESSARY = 'necessary'
 /** Every top-level option, including those the optional modules read. */
-export const OPTIONS = Object.keys(SCHEMA)
+export const OPTIONS = /* @__PURE__ */ Object.keys(SCHEMA)
 
 type Check = (value: any) => string | false | void
 
@@ -35,6 +35,11 @@ const CHECKS: Record<string, Check> = {
   pattern: badPattern,
   url: (value) => !(typeof value === 'string' && value) && 'must be a URL',
   region: (value) => typeof value !== 'string' && typeof value !== 'function' && 'must be a region code such as "US-CA", or a function returning one',
+  object: (value) => !isObject(value) && 'must be an object',
+  consentMode: (value) =>
+    typeof value !== 'boolean' && !isObject(value) && 'must be true or { mapping, waitForUpdate, region, adsDataRedaction, urlPassthrough }',
+  vendors: (value) =>
+    !(Array.isArray(value) && value.every((v) => ['uet', 'clarity', 'meta'].includes(v))) && 'must be a list of "uet", "clarity", "meta"',
   any: () => {}
 }
 

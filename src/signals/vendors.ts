@@ -16,12 +16,12 @@ const adapter =
   }
 
 /** Microsoft UET: `uetq.push('consent', 'default' | 'update', { ad_storage })`. */
-export const uet: Extension = adapter((values, first) =>
+export const uet: Extension = /* @__PURE__ */ adapter((values, first) =>
   (w().uetq = w().uetq || []).push('consent', first ? 'default' : 'update', { ad_storage: values.ad_storage })
 )
 
 /** Microsoft Clarity: `clarity('consentv2', { ad_Storage, analytics_Storage })`, queued until Clarity loads. */
-export const clarity: Extension = adapter((values) => {
+export const clarity: Extension = /* @__PURE__ */ adapter((values) => {
   let win = w()
   win.clarity =
     win.clarity ||
@@ -35,7 +35,7 @@ export const clarity: Extension = adapter((values) => {
  * Meta Pixel: `fbq('consent', 'revoke')` on every page before the pixel's `init`, `'grant'` with marketing (`ad_storage`).
  * Defines the fbq queue when missing; the page then loads fbevents.js itself (see docs/signals.md).
  */
-export const meta: Extension = adapter((values, first) => {
+export const meta: Extension = /* @__PURE__ */ adapter((values, first) => {
   let win = w()
   let fbq = win.fbq
   if (!fbq) {
