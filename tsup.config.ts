@@ -1,13 +1,22 @@
+import { readdirSync } from 'node:fs'
 import { defineConfig } from 'tsup'
+
+/** One module per EU language (charto/i18n/de), so the default bundle carries English only. */
+const languages = Object.fromEntries(
+  readdirSync('src/ui/i18n').map((file) => ['i18n/' + file.replace('.ts', ''), 'src/ui/i18n/' + file])
+)
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    // One shared core chunk, so an app importing charto and charto/react gets the core once.
+    entry: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts', ...languages },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
     target: 'es2020',
-    treeshake: true
+    // Rollup tree-shaking would drop the 'use client' directive Next.js needs in charto/react.
+    treeshake: false,
+    external: ['react', 'vue']
   },
   {
     // The ready <script> build: window.Charto, minified, dependencies bundled.
@@ -18,5 +27,27 @@ export default defineConfig([
     target: 'es2020',
     outExtension: () => ({ js: '.global.js' }),
     noExternal: [/.*/]
+  },
+  {
+    // The same languages for the <script> build: dist/i18n/de.global.js registers itself on window.ChartoI18n.
+    entry: Object.fromEntries(Object.entries(languages).map(([name, file]) => [name + '.global', file])),
+    format: ['iife'],
+    minify: true,
+    target: 'es2020',
+    outExtension: () => ({ js: '.js' }),
+    esbuildOptions(options, { format }) {
+      options.globalName = '__chartoLanguage'
+      options.footer = {
+        js: '(self.ChartoI18n=self.ChartoI18n||{})[document.currentScript.src.match(/([\\w-]+)\\.global\\.js/)[1]]=__chartoLanguage.default;'
+      }
+    }
+  },
+  {
+    // `npx charto`: validate, declaration, audit. playwright-core is loaded only by audit.
+    entry: { cli: 'src/cli/bin.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node18',
+    external: ['playwright-core']
   }
 ])

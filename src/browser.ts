@@ -1,2 +1,35 @@
-// The <script>-tag build: everything on window.Charto.
+// The <script>-tag build (dist/charto.global.js): everything on window.Charto, and auto-init from
+// <script type="application/json" id="charto-config"> so a site needs no code of its own.
+import { init as initAll } from './init.js'
+import type { ChartoConfig } from './core/types.js'
+import type { UiManager } from './ui/index.js'
+
 export * from './index.js'
+
+/**
+ * Like the npm `init`, plus the languages loaded with <script src="…/i18n/de.global.js"> (window.ChartoI18n),
+ * which a JSON configuration cannot import. The configuration's own translations override them group by group.
+ */
+export function init(config: ChartoConfig = {}): UiManager {
+  let loaded: Record<string, any> = (typeof self !== 'undefined' && (self as any).ChartoI18n) || {}
+  let own = (config.translations || {}) as Record<string, any>
+  let translations: Record<string, any> = { ...loaded }
+  for (let lang in own) {
+    translations[lang] = { ...loaded[lang] }
+    for (let group in own[lang]) translations[lang][group] = { ...loaded[lang]?.[group], ...own[lang][group] }
+  }
+  return initAll({ ...config, translations })
+}
+
+/** The manager started from #charto-config, if the page has one. */
+export let instance: UiManager | undefined
+
+let element = typeof document !== 'undefined' && document.getElementById('charto-config')
+if (element) {
+  try {
+    instance = init(JSON.parse(element.textContent || '{}'))
+  } catch (error) {
+    // Fail closed: without a manager nothing blocked ever runs; the page itself keeps working.
+    console.error('charto: not started, blocked content stays blocked.', error)
+  }
+}

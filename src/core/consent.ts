@@ -5,6 +5,7 @@ import { decodeDecision, encodeDecision, uuid, type StoredDecision } from './rec
 import { createStore } from './storage.js'
 import { connectTabs } from './sync.js'
 import { has } from './has.js'
+import { attempt } from './attempt.js'
 
 const DAY = 864e5
 const MARKETING = 'marketing'
@@ -120,7 +121,8 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
       storeFailed = true
       manager.emit('error', new Error('charto: the decision could not be stored (cookies or storage blocked); it holds for this page only'))
     }
-    tabs.send(value)
+    // A destroyed manager's channel is closed; the decision still holds here.
+    attempt(() => tabs.send(value))
     apply(next)
   }
 
@@ -179,7 +181,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
     },
     reset() {
       store.remove()
-      tabs.send(null)
+      attempt(() => tabs.send(null))
       apply(null)
     },
     on(event, handler) {

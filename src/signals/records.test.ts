@@ -148,8 +148,9 @@ describe('REC-2: delivery', () => {
   it('REC-2: nothing is sent without an endpoint', async () => {
     let onRecord = vi.fn()
     make({ records: undefined, onRecord }).acceptAll()
-    make({ records: {} }).acceptAll()
-    make({ records: { endpoint: 42 as any } }).acceptAll()
+    make({ records: {} as any }).acceptAll()
+    // A wrong endpoint is a configuration error, named with its path, never a silent send.
+    expect(() => make({ records: { endpoint: 42 as any } })).toThrow(/records\.endpoint: must be a URL/)
     await settle()
     expect(onRecord).toHaveBeenCalledOnce()
     expect(fetchMock).not.toHaveBeenCalled()

@@ -117,9 +117,10 @@ describe('VEN-1: Meta Pixel', () => {
 })
 
 describe('vendors', () => {
-  it('VEN-1: runs the adapters listed in config.vendors, ignores unknown names, follows the Consent Mode mapping', () => {
+  it('VEN-1: runs the adapters listed in config.vendors, refuses unknown names, follows the Consent Mode mapping', () => {
+    expect(() => make({ vendors: ['uet', 'nope'] as any })).toThrow(/vendors: must be a list of "uet", "clarity", "meta"/)
     let manager = make({
-      vendors: ['uet', 'clarity', 'nope', 'constructor'],
+      vendors: ['uet', 'clarity'],
       googleConsentMode: { mapping: { analytics_storage: 'functional' } }
     })
     expect(w.uetq).toBeDefined()

@@ -1,0 +1,154 @@
+// The `charto` command: validate, declaration, audit. `run` is the whole program; bin.ts only calls it.
+import { writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { resolveConfig } from '../core/config.js'
+import type { ChartoConfig, ResolvedConfig } from '../core/types.js'
+import { audit, formatReport } from './audit.js'
+import { FORMATS, renderDeclaration, type Format } from './declaration.js'
+import { displayPath, loadConfigFile, UsageError, type Io } from './io.js'
+import { validate } from './validate.js'
+
+export type { Io }
+
+export const HELP = `charto: cookie consent tools for privacy teams
+
+Usage:
+  charto validate <config> [--strict]
+      Checks a configuration (JSON, or a JS module exporting it). Prints every problem with its path and a hint.
+      Exit 0 when valid (warnings about an incomplete declaration do not fail unless --strict), 1 on problems.
+
+  charto declaration <config> [--format md|html|csv] [--out file]
+      The cookie declaration for the privacy policy: per category each cookie's provider, purpose, duration and
+      first or third party. Markdown by default. CSV columns: category,service,cookie,provider,purpose,duration,thirdParty.
+
+  charto audit <url> [--config file] [--json] [--browser path] [--resolve rules] [--first-party domain]
+                     [--wait ms] [--timeout ms]
+      Loads the site in headless Chromium three times (fresh profile each): before any choice, after Reject all,
+      after Accept all. Reports every cookie, storage key and third-party request, and flags anything optional
+      before a choice or after rejection, and any cookie missing from the declaration. Exit 1 on findings.
+      --browser      Chrome/Chromium to use (default: CHROMIUM_PATH, then the usual install paths)
+      --resolve      Chromium host resolver rules, e.g. "MAP *.test 127.0.0.1" (added by itself for *.test URLs)
+      --first-party  a domain to count as the site's own (repeatable), e.g. a CDN you run
+      --wait         extra quiet time after each load and choice (default 500)
+
+Exit codes: 0 fine, 1 problems or findings, 2 usage error (bad arguments, unreadable file, no browser).
+`
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  strict: { type: 'boolean' },
+  format: { type: 'string', short: 'f' },
+  out: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  json: { type: 'boolean' },
+  browser: { type: 'string' },
+  resolve: { type: 'string', multiple: true },
+  'first-party': { type: 'string', multiple: true },
+  wait: { type: 'string' },
+  timeout: { type: 'string' }
+} as const
+
+const ALLOWED: Record<string, string[]> = {
+  validate: ['help', 'strict'],
+  declaration: ['help', 'format', 'out'],
+  audit: ['help', 'config', 'json', 'browser', 'resolve', 'first-party', 'wait', 'timeout']
+}
+
+const number = (value: string | undefined, name: string) => {
+  if (value === undefined) return undefined
+  let n = Number(value)
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} must be a number of milliseconds, got "${value}"`)
+  return n
+}
+
+/** Runs the CLI with `argv` (without node and the script) and returns the exit code. Never calls process.exit. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  try {
+    let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>
+    try {
+      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+    } catch (error) {
+      throw new UsageError((error as Error).message)
+    }
+    let { values, positionals } = parsed
+    let [command, target, ...extra] = positionals
+    if (!command || command === 'help' || (values.help && !ALLOWED[command])) {
+      io.stdout.write(HELP)
+      return command || values.help ? 0 : 2
+    }
+    if (!ALLOWED[command]) throw new UsageError(`unknown command "${command}"; use validate, declaration or audit`)
+    if (values.help) {
+      io.stdout.write(HELP)
+      return 0
+    }
+    for (let key of Object.keys(values)) {
+      if (!ALLOWED[command].includes(key)) throw new UsageError(`--${key} does not apply to "charto ${command}"`)
+    }
+    if (!target) throw new UsageError(`charto ${command} needs ${command === 'audit' ? 'a URL' : 'a configuration file'}`)
+    if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`)
+    let cwd = io.cwd ? io.cwd() : process.cwd()
+
+    if (command === 'validate') return await validate(target, io, { strict: values.strict })
+
+    if (command === 'declaration') {
+      let format = (values.format || 'md') as Format
+      if (!FORMATS.includes(format)) throw new UsageError(`--format must be md, html or csv, got "${values.format}"`)
+      let { path, config } = await loadConfigFile(target, cwd)
+      let source = displayPath(path, cwd, target)
+      let text: string
+      try {
+        text = renderDeclaration(config, format, source)
+      } catch (error) {
+        if (!(error as any).problems) throw error
+        io.stderr.write(`${source} is not valid; run charto validate ${target}\n${(error as Error).message}\n`)
+        return 1
+      }
+      if (values.out) {
+        await writeFile(resolve(cwd, values.out), text)
+        io.stderr.write(`wrote ${values.out}\n`)
+      } else io.stdout.write(text)
+      return 0
+    }
+
+    // audit
+    let url = /^[a-z][a-z\d+.-]*:\/\//i.test(target) ? target : 'https://' + target
+    try {
+      new URL(url)
+    } catch {
+      throw new UsageError(`not a URL: ${target}`)
+    }
+    let config: ResolvedConfig | undefined
+    if (values.config) {
+      let loaded = await loadConfigFile(values.config, cwd)
+      try {
+        config = resolveConfig(loaded.config as ChartoConfig)
+      } catch (error) {
+        if (!(error as any).problems) throw error
+        throw new UsageError(`${values.config} is not valid; run charto validate ${values.config}\n${(error as Error).message}`)
+      }
+    }
+    let report = await audit(
+      {
+        url,
+        config,
+        configSource: values.config,
+        browser: values.browser,
+        resolve: values.resolve,
+        firstParty: values['first-party'],
+        wait: number(values.wait, 'wait'),
+        timeout: number(values.timeout, 'timeout')
+      },
+      io
+    )
+    io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report))
+    return report.findings.length ? 1 : 0
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`charto: ${error.message}\n`)
+      return 2
+    }
+    io.stderr.write(`charto: ${(error as Error).stack || error}\n`)
+    return 2
+  }
+}

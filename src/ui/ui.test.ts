@@ -1,0 +1,354 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import Cookies from 'js-cookie'
+import { createConsent, type ConsentManager } from '../core/consent.js'
+import type { ChartoConfig } from '../core/types.js'
+import { safeUrl, ui, type UiManager } from './index.js'
+import en from './i18n/en.js'
+import de from './i18n/de.js'
+
+let managers: ConsentManager[] = []
+const make = (config: ChartoConfig = {}) => {
+  let m = createConsent(config, [ui]) as UiManager
+  managers.push(m)
+  return m
+}
+const hosts = () => [...document.querySelectorAll('charto-ui')]
+const shadow = () => document.querySelector('charto-ui')?.shadowRoot as ShadowRoot
+const buttons = () => [...shadow().querySelectorAll('button')].map((b) => b.textContent)
+const press = (label: string, root: ParentNode = shadow()) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent == label || b.getAttribute('aria-label') == label)!.click()
+const view = () => shadow()?.querySelector('section,dialog')
+const setGpc = (value: boolean | undefined) => Object.defineProperty(navigator, 'globalPrivacyControl', { value, configurable: true })
+const XSS = '<img src=x onerror="window.pwned=1">'
+
+beforeEach(() => {
+  for (let name of Object.keys(Cookies.get())) Cookies.remove(name)
+  localStorage.clear()
+  document.documentElement.lang = 'en'
+  document.body.innerHTML = ''
+})
+afterEach(() => {
+  for (let m of managers) m.destroy()
+  managers = []
+  setGpc(undefined)
+  vi.restoreAllMocks()
+})
+
+describe('banner', () => {
+  it('EU-2: shows an undecided visitor a named region with title, text and three buttons', () => {
+    make({ privacyPolicyUrl: '/privacy' })
+    let region = view()!
+    expect(region.getAttribute('role')).toBe('region')
+    expect(shadow().getElementById(region.getAttribute('aria-labelledby')!)!.textContent).toBe(en.banner.title)
+    expect(buttons()).toEqual(['Accept all', 'Reject all', 'Preferences'])
+    expect(region.querySelector('a')!.getAttribute('href')).toBe('/privacy')
+    expect(region.getAttribute('lang')).toBe('en')
+  })
+
+  it('creates no UI DOM and no styles for a returning visitor until asked', () => {
+    make().acceptAll()
+    for (let m of managers) m.destroy()
+    document.body.innerHTML = ''
+    let m = make()
+    expect(hosts()).toHaveLength(0)
+    expect(document.querySelectorAll('style')).toHaveLength(0)
+    m.showPreferences()
+    expect(hosts()).toHaveLength(1)
+  })
+
+  it('EU-2: Accept all grants everything, Reject all grants nothing, and both close the banner with a status', () => {
+    let m = make()
+    press('Reject all')
+    expect(m.getConsent()).toMatchObject({ decided: true, method: 'reject-all', categories: { marketing: false } })
+    expect(view()).toBeNull()
+    expect(shadow().querySelector('[role=status]')!.textContent).toBe('Preferences saved')
+    m.reset()
+    expect(view()!.getAttribute('part')).toBe('banner')
+    press('Accept all')
+    expect(m.getConsent()).toMatchObject({ method: 'accept-all', categories: { marketing: true, performance: true } })
+  })
+
+  it('shows the banner again when the decision is reset', () => {
+    let m = make()
+    m.acceptAll()
+    expect(view()).toBeNull()
+    m.reset()
+    expect(view()!.getAttribute('part')).toBe('banner')
+  })
+
+  it('emits show and hide with the view and adds show/showPreferences/hide/setLanguage', () => {
+    let m = make()
+    let events: string[] = []
+    m.on('show', (d) => events.push('show:' + d.view))
+    m.on('hide', (d) => events.push('hide:' + d.view))
+    m.hide()
+    m.showPreferences()
+    m.hide()
+    m.show()
+    expect(events).toEqual(['hide:banner', 'show:preferences', 'hide:preferences', 'show:banner'])
+    expect(m.getConsent().decided).toBe(false)
+  })
+
+  it('EU-4: Escape closes without granting anything', () => {
+    let m = make()
+    let escape = () => view()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+    press('Preferences')
+    escape()
+    expect(view()!.getAttribute('part')).toBe('banner')
+    expect(shadow().activeElement!.textContent).toBe('Preferences')
+    escape()
+    expect(view()).toBeNull()
+    m.showPreferences()
+    escape()
+    expect(view()).toBeNull()
+    expect(m.getConsent().decided).toBe(false)
+  })
+
+  it('uses the bar, box and modal layouts and the position', () => {
+    make({ ui: { layout: 'modal', position: 'top' } })
+    expect(document.querySelector('charto-ui')!.getAttribute('layout')).toBe('modal')
+    expect(view()!.localName).toBe('dialog')
+    expect(view()!.getAttribute('aria-modal')).toBe('true')
+  })
+})
+
+describe('preferences', () => {
+  const config: ChartoConfig = {
+    categories: {
+      performance: { cookies: [{ name: '_ga', provider: 'Google', purpose: 'Counts visits', duration: '2 years', thirdParty: true }, 'plain'] }
+    },
+    services: { ga4: { category: 'performance', label: 'Google Analytics', cookies: [{ name: '_gid', duration: '1 day' }] }, pixel: { category: 'marketing' } }
+  }
+
+  it('A11Y-1: is a labelled modal dialog with a switch per category and service', () => {
+    make(config).showPreferences()
+    let dialog = view()!
+    expect(dialog.localName).toBe('dialog')
+    expect(dialog.getAttribute('aria-modal')).toBe('true')
+    expect(shadow().getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toBe('Cookie preferences')
+    let switches = [...dialog.querySelectorAll('input')]
+    expect(switches.every((s) => s.getAttribute('role') == 'switch' && s.type == 'checkbox')).toBe(true)
+    expect(switches.map((s) => s.closest('label')!.textContent)).toEqual(['Necessary', 'Performance', 'Google Analytics', 'Marketing', 'pixel', 'Functional'])
+  })
+
+  it('EU-3: necessary is on and disabled with its justification; others are off on first open', () => {
+    make(config).showPreferences()
+    let [necessary, ...rest] = [...view()!.querySelectorAll('input')]
+    expect(necessary.checked && necessary.disabled).toBe(true)
+    expect(shadow().getElementById(necessary.getAttribute('aria-describedby')!)!.textContent).toBe(en.categories.necessary.description)
+    expect(rest.every((s) => !s.checked && !s.disabled)).toBe(true)
+  })
+
+  it('EU-8: lists each cookie: name, provider, purpose, duration, first/third party, before consent', () => {
+    make(config).showPreferences()
+    let rows = [...view()!.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => c.textContent))
+    expect(rows).toEqual([
+      ['Name', 'Provider', 'Purpose', 'Duration', 'Type'],
+      ['_ga', 'Google', 'Counts visits', '2 years', 'Third party'],
+      ['plain', '', '', '', 'First party'],
+      ['_gid', 'Google Analytics', '', '1 day', 'First party']
+    ])
+  })
+
+  it('saves the switches as a custom decision and shows the stored state when reopened', () => {
+    let m = make(config)
+    m.showPreferences()
+    let input = (n: number) => view()!.querySelectorAll('input')[n]
+    input(3).click() // marketing
+    press('Save choices')
+    expect(m.getConsent()).toMatchObject({ method: 'custom', categories: { marketing: true, performance: false }, services: { pixel: true } })
+    expect(shadow().querySelector('[role=status]')!.textContent).toBe('Preferences saved')
+    m.showPreferences()
+    expect([...view()!.querySelectorAll('input')].map((i) => i.checked)).toEqual([true, false, false, true, true, false])
+  })
+
+  it('a category switch moves its service switches with it', () => {
+    make(config).showPreferences()
+    let [, performance, ga4] = view()!.querySelectorAll('input')
+    performance.click()
+    expect(ga4.checked).toBe(true)
+  })
+
+  it('GPC-3: in opt-out mode with GPC, states that the signal was honoured (role=status) and shows marketing off', () => {
+    setGpc(true)
+    let m = make({ mode: 'opt-out' })
+    expect(hosts()).toHaveLength(0)
+    m.showPreferences()
+    let note = view()!.querySelector('[role=status]')!
+    expect(note.textContent).toBe(en.preferences.gpc)
+    expect(view()!.querySelectorAll('input')[2].checked).toBe(false)
+  })
+
+  it('US-1: opt-out mode shows the notice with a Do Not Sell or Share trigger that denies marketing in one step', () => {
+    let m = make({ mode: 'opt-out' })
+    expect(view()!.textContent).toContain(en.banner.notice)
+    press(en.preferences.doNotSell)
+    expect(m.getConsent()).toMatchObject({ decided: true, categories: { marketing: false, performance: true } })
+  })
+})
+
+describe('page hooks', () => {
+  it('EU-5: any [data-charto-open], even added later, opens the preferences; focus returns to it', () => {
+    let m = make()
+    m.acceptAll()
+    let a = document.createElement('a')
+    a.href = '#'
+    a.setAttribute('data-charto-open', '')
+    a.textContent = 'Cookie settings'
+    document.body.append(a)
+    a.click()
+    expect(view()!.getAttribute('part')).toBe('preferences')
+    expect([...view()!.querySelectorAll('input')].map((i) => i.checked)).toEqual([true, true, true, true])
+    press('Close')
+    expect(view()).toBeNull()
+    expect(document.activeElement).toBe(a)
+  })
+
+  it('US-1: [data-charto-do-not-sell] denies marketing in one step', () => {
+    let m = make({ mode: 'opt-out' })
+    let b = document.createElement('button')
+    b.setAttribute('data-charto-do-not-sell', '')
+    document.body.append(b)
+    b.click()
+    expect(m.getConsent()).toMatchObject({ method: 'custom', categories: { marketing: false } })
+  })
+
+  it('EU-5: the optional reopen button opens the preferences', () => {
+    let m = make({ ui: { reopenButton: true } })
+    m.acceptAll()
+    let fab = shadow().querySelector<HTMLButtonElement>('[part=reopen]')!
+    expect(fab.getAttribute('aria-label')).toBe('Cookie preferences')
+    fab.click()
+    expect(view()!.getAttribute('part')).toBe('preferences')
+  })
+
+  it('warns in development when the page has no way back to the preferences', () => {
+    let warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    Object.defineProperty(window, 'location', { value: new URL('http://localhost:3000/'), configurable: true })
+    make()
+    expect(warn.mock.calls[0]?.[0]).toMatch(/data-charto-open/)
+  })
+})
+
+describe('placeholders', () => {
+  it('BLK-2: draws a placeholder for a blocked embed that names the service and grants it in place', () => {
+    let m = make({ services: { youtube: { category: 'marketing', label: 'YouTube' } } })
+    m.acceptAll()
+    m.reset()
+    m.rejectAll()
+    let frame = document.createElement('video')
+    document.body.append(frame)
+    m.emit('blocked', { element: frame, categories: ['marketing'], service: 'youtube' })
+    let card = document.querySelectorAll('charto-ui')[1].shadowRoot!
+    expect(card.textContent).toContain('YouTube (Marketing)')
+    expect(frame.style.display).toBe('none')
+    press('Load this content', card)
+    expect(m.getConsent().services.youtube).toBe(true)
+    expect(m.getConsent().categories.marketing).toBe(false)
+    m.emit('unblocked', { element: frame })
+    expect(frame.style.display).toBe('')
+    expect(hosts()).toHaveLength(1)
+  })
+
+  it('grants the category when the embed has no service', () => {
+    let m = make()
+    let frame = document.createElement('video')
+    document.body.append(frame)
+    m.emit('blocked', { element: frame, categories: ['functional'] })
+    press('Load this content', frame.previousElementSibling!.shadowRoot!)
+    expect(m.getConsent().categories.functional).toBe(true)
+  })
+})
+
+describe('text safety', () => {
+  it('renders HTML in every configurable string as inert text', () => {
+    let strings = (dict: any): any =>
+      Object.fromEntries(Object.entries(dict).map(([k, v]) => [k, typeof v == 'string' ? XSS + k : strings(v)]))
+    let m = make({
+      privacyPolicyUrl: 'javascript:alert(1)',
+      categories: { performance: { label: XSS, description: XSS, cookies: [{ name: XSS, provider: XSS, purpose: XSS, duration: XSS }] } },
+      services: { ga: { category: 'performance', label: XSS, description: XSS, provider: XSS, cookies: [XSS] } },
+      translations: { en: strings(en) }
+    })
+    let frame = document.createElement('video')
+    document.body.append(frame)
+    m.emit('blocked', { element: frame, categories: ['performance'], service: 'ga' })
+    m.showPreferences()
+    let roots = hosts().map((h) => h.shadowRoot!)
+    m.show()
+    roots.push(shadow())
+    for (let root of roots) {
+      expect(root.querySelector('img,[onerror],script')).toBeNull()
+      expect(root.querySelector('a[href^=javascript]')).toBeNull()
+    }
+    expect(shadow().textContent).toContain(XSS)
+    expect((window as any).pwned).toBeUndefined()
+  })
+
+  it('makes links only from [label](url) with http(s), mailto or relative URLs', () => {
+    make({ translations: { en: { banner: { description: 'See [ours](https://a.example/p), [x](javascript:alert(1)) and [y](/rel).' } } } })
+    let links = [...view()!.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')])
+    expect(links).toEqual([
+      ['ours', 'https://a.example/p'],
+      ['y', '/rel']
+    ])
+    expect(view()!.textContent).toContain('See ours, x) and y.')
+    for (let url of ['https://x', 'http://x', 'mailto:a@b', '/p', 'p/q', '#f', '?q', '//x.example']) expect(safeUrl(url), url).toBe(true)
+    for (let url of ['javascript:x', 'JavaScript:x', ' javascript:x', 'java\tscript:x', 'data:text/html,x', 'vbscript:x', 'ftp://x']) {
+      expect(safeUrl(url), url).toBe(false)
+    }
+  })
+})
+
+describe('i18n', () => {
+  it('EU-11: picks <html lang> among the registered translations and sets lang on the dialog', () => {
+    document.documentElement.lang = 'de-AT'
+    make({ translations: { de } })
+    expect(buttons()).toEqual([de.banner.acceptAll, de.banner.rejectAll, de.banner.preferences])
+    expect(view()!.getAttribute('lang')).toBe('de')
+  })
+
+  it('falls back to navigator.languages, then English', () => {
+    document.documentElement.lang = 'xx'
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['fr-CA', 'de'])
+    make({ translations: { de } })
+    expect(view()!.getAttribute('lang')).toBe('de')
+    for (let m of managers) m.destroy()
+    document.body.innerHTML = ''
+    make({})
+    expect(view()!.getAttribute('lang')).toBe('en')
+  })
+
+  it('overrides English key by key and keeps the rest', () => {
+    make({ translations: { en: { banner: { acceptAll: 'Allow all' } } } })
+    expect(buttons()).toEqual(['Allow all', 'Reject all', 'Preferences'])
+  })
+
+  it('setLanguage switches at runtime; RTL languages get dir=rtl', () => {
+    let m = make({ translations: { de, ar: { banner: { title: 'ملفات تعريف الارتباط' } } } })
+    m.setLanguage('de')
+    expect(buttons()).toContain(de.banner.rejectAll)
+    m.setLanguage('ar')
+    expect(view()!.getAttribute('dir')).toBe('rtl')
+    expect(view()!.querySelector('h2')!.textContent).toBe('ملفات تعريف الارتباط')
+  })
+
+  it('setLanguage keeps the open view and its way back', () => {
+    let m = make({ translations: { de } })
+    press('Preferences')
+    m.setLanguage('de')
+    expect(view()!.querySelector('h2')!.textContent).toBe(de.preferences.title)
+    view()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+    expect(view()!.getAttribute('part')).toBe('banner')
+    expect(view()!.getAttribute('lang')).toBe('de')
+  })
+
+  it('ships every EU language with every key', async () => {
+    let codes = 'bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv'.split(' ')
+    let keys = (d: any, p = ''): string[] => Object.entries(d).flatMap(([k, v]) => (typeof v == 'string' ? [p + k] : keys(v, p + k + '.')))
+    for (let code of codes) {
+      let dict = (await import(`./i18n/${code}.ts`)).default
+      expect(keys(dict), code).toEqual(keys(en))
+    }
+  })
+})

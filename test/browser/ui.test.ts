@@ -1,0 +1,383 @@
+// The consent dialog in Chromium: keyboard journeys, axe-core, CSP, hostile host CSS, sizes and screenshots.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build } from 'esbuild'
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, startServer, type TestServer } from './harness.js'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+const SHOTS = join(ROOT, 'test-results', 'screenshots')
+
+let browser: Browser
+let server: TestServer
+let pages = 0
+
+const CONFIG = {
+  privacyPolicyUrl: '/privacy',
+  categories: {
+    necessary: { cookies: [{ name: 'charto_consent', provider: 'This site', purpose: 'Remembers your cookie choices', duration: '6 months' }] },
+    performance: { cookies: [{ name: '_ga', provider: 'Google', purpose: 'Counts visits', duration: '2 years', thirdParty: true }] }
+  },
+  services: {
+    ga4: { category: 'performance', label: 'Google Analytics', description: 'Visit statistics.' },
+    youtube: { category: 'marketing', label: 'YouTube', description: 'Embedded videos.' }
+  }
+}
+
+interface PageOptions {
+  config?: Record<string, unknown>
+  /** Extra response headers, e.g. a CSP. */
+  headers?: Record<string, string>
+  head?: string
+  body?: string
+  /** Script run before the page's own (page.addInitScript). */
+  before?: () => void
+  width?: number
+  dark?: boolean
+  decided?: boolean
+}
+
+/** A fresh page with the bundle and an init script served as files, so a strict CSP needs no inline script. */
+async function open(options: PageOptions = {}): Promise<Page> {
+  let id = ++pages
+  let config = { ...CONFIG, ...options.config }
+  server.route(`/p${id}/init.js`, (_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/javascript' }).end(`window.m = Charto.createConsent(${JSON.stringify(config)}, [Charto.ui])`)
+  )
+  server.page(
+    `/p${id}/`,
+    `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>Test page ${id}</title>${options.head || ''}
+<script src="/ui.js"></script><script src="/p${id}/init.js"></script></head>
+<body><main><h1>A test page</h1><p>Some page content with <a href="/elsewhere">a link</a>.</p>${options.body || ''}
+<p><a href="#" data-charto-open>Cookie settings</a></p></main></body></html>`,
+    options.headers
+  )
+  let context = await browser.newContext({
+    viewport: { width: options.width || 1280, height: 800 },
+    colorScheme: options.dark ? 'dark' : 'light',
+    reducedMotion: 'reduce'
+  })
+  let page = await context.newPage()
+  if (options.before) await page.addInitScript(options.before)
+  if (options.decided) {
+    await page.goto(server.origin() + `/p${id}/`)
+    await page.evaluate(() => (window as any).m.rejectAll())
+  }
+  await page.goto(server.origin() + `/p${id}/`)
+  return page
+}
+
+const focused = (page: Page) => page.evaluate(() => (window as any).focused())
+const inShadow = (page: Page, selector: string) => page.locator('charto-ui').first().locator(selector)
+
+async function axe(page: Page) {
+  // served from the repository (same origin) so that it also loads under the strict-CSP pages
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: '/node_modules/axe-core/axe.min.js' })
+  let result = await page.evaluate(() => (window as any).axe.run(document, { resultTypes: ['violations'] }))
+  return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => JSON.stringify(n.target) + ' ' + n.failureSummary).join(' | ')}`)
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(SHOTS, name + '.png') })
+}
+
+beforeAll(async () => {
+  let bundle = await build({
+    entryPoints: [join(ROOT, 'test/browser/fixtures/ui-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'es2020'
+  })
+  let code = bundle.outputFiles[0].text
+  server = await startServer()
+  server.route('/ui.js', (_req, res) => res.writeHead(200, { 'content-type': 'text/javascript' }).end(code))
+  let withBlocker = await build({
+    entryPoints: [join(ROOT, 'test/browser/fixtures/ui-blocker-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'es2020'
+  })
+  server.route('/ui-blocker.js', (_req, res) => res.writeHead(200, { 'content-type': 'text/javascript' }).end(withBlocker.outputFiles[0].text))
+  browser = await launchBrowser()
+  await mkdir(SHOTS, { recursive: true })
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('axe-core', () => {
+  for (let dark of [false, true]) {
+    for (let width of [1280, 320]) {
+      let label = `${dark ? 'dark' : 'light'}, ${width}px`
+      it(`A11Y-8, A11Y-4: zero violations for the banner, the preferences and a placeholder (${label})`, async () => {
+        let page = await open({
+          dark,
+          width,
+          head: '<style>iframe { max-width: 100% }</style>',
+          body: '<iframe data-src="https://www.youtube-nocookie.com/embed/x" width="560" height="315" title="A video"></iframe>'
+        })
+        expect(await axe(page)).toEqual([])
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
+        let name = `${dark ? 'dark' : 'light'}-${width}`
+        await shot(page, `banner-box-${name}`)
+
+        await page.evaluate(() => {
+          let m = (window as any).m
+          m.emit('blocked', { element: document.querySelector('iframe'), categories: ['marketing'], service: 'youtube' })
+          m.showPreferences()
+        })
+        // open every details section so the services and the cookie tables are checked too
+        await inShadow(page, 'summary').evaluateAll((list) => list.forEach((s) => (s.parentElement as HTMLDetailsElement).open = true))
+        expect(await axe(page)).toEqual([])
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
+        await shot(page, `preferences-${name}`)
+
+        await page.keyboard.press('Escape')
+        await page.keyboard.press('Escape')
+        expect(await axe(page)).toEqual([])
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
+        await page.locator('iframe').evaluate((el) => el.previousElementSibling!.scrollIntoView())
+        await shot(page, `placeholder-${name}`)
+        await page.context().close()
+      })
+    }
+  }
+
+  it('A11Y-8: zero violations for the modal and bar layouts and the reopen button', async () => {
+    for (let layout of ['modal', 'bar']) {
+      let page = await open({ config: { ui: { layout, reopenButton: true } } })
+      expect(await axe(page)).toEqual([])
+      await shot(page, `banner-${layout}`)
+      await page.context().close()
+    }
+    let page = await open({ config: { ui: { reopenButton: true } }, decided: true })
+    expect(await axe(page)).toEqual([])
+    await shot(page, 'reopen-button')
+    await page.context().close()
+  })
+})
+
+describe('layout', () => {
+  it('EU-2: Accept all and Reject all have equal computed size, font and weight', async () => {
+    for (let layout of ['box', 'bar', 'modal']) {
+      for (let width of [1280, 320]) {
+        let page = await open({ config: { ui: { layout } }, width })
+        let [accept, reject] = await inShadow(page, '[part=buttons] button').evaluateAll((list) =>
+          list.slice(0, 2).map((b) => {
+            let r = b.getBoundingClientRect()
+            let s = getComputedStyle(b)
+            return { width: r.width, height: r.height, font: s.font, color: s.color, background: s.backgroundColor, border: s.border }
+          })
+        )
+        expect(accept.width).toBeGreaterThan(40)
+        expect(Math.abs(accept.width - reject.width), `${layout} ${width}`).toBeLessThan(0.5)
+        expect({ ...accept, width: 0 }, `${layout} ${width}`).toEqual({ ...reject, width: 0 })
+        await page.context().close()
+      }
+    }
+  })
+
+  it('A11Y-3: every target is at least 24×24 CSS px', async () => {
+    let page = await open({ config: { ui: { reopenButton: true } } })
+    await page.evaluate(() => (window as any).m.showPreferences())
+    await inShadow(page, 'summary').evaluateAll((list) => list.forEach((s) => (s.parentElement as HTMLDetailsElement).open = true))
+    let small = await page.evaluate(() =>
+      [...document.querySelector('charto-ui')!.shadowRoot!.querySelectorAll('button,input,a')]
+        .map((el) => [el.outerHTML.slice(0, 60), el.getBoundingClientRect()] as const)
+        .filter(([, r]) => r.width && (r.width < 24 || r.height < 24))
+        .map(([html]) => html)
+    )
+    expect(small).toEqual([])
+    await page.context().close()
+  })
+
+  it('survives a host stylesheet with * { all: unset } and button { display: none }', async () => {
+    let page = await open({ head: '<style>* { all: unset !important } button { display: none !important } charto-ui { display: none }</style>' })
+    let box = await inShadow(page, '[part=banner]').boundingBox()
+    expect(box!.height).toBeGreaterThan(80)
+    let buttons = await inShadow(page, 'button').evaluateAll((list) => list.map((b) => [getComputedStyle(b).display, b.getBoundingClientRect().height]))
+    expect(buttons.every(([display, height]) => display != 'none' && (height as number) >= 24)).toBe(true)
+    await shot(page, 'hostile-host-css')
+    await page.context().close()
+  })
+
+  it('sets lang and dir for RTL translations', async () => {
+    let page = await open({ config: { language: 'ar', translations: { ar: { banner: { title: 'نحن نحترم خصوصيتك' } } } } })
+    expect(await inShadow(page, '[part=banner]').getAttribute('dir')).toBe('rtl')
+    await shot(page, 'banner-rtl')
+    await page.context().close()
+  })
+})
+
+describe('strict CSP', () => {
+  const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-src 'none'"
+  const watch = () => {
+    ;(window as any).violations = []
+    document.addEventListener('securitypolicyviolation', (e) => (window as any).violations.push(e.violatedDirective + ' ' + e.blockedURI))
+  }
+
+  it('styles through constructable stylesheets with no securitypolicyviolation', async () => {
+    let page = await open({ headers: { 'content-security-policy': CSP }, before: watch })
+    await page.evaluate(() => (window as any).m.showPreferences())
+    await page.keyboard.press('Escape')
+    let style = await inShadow(page, '[part=banner]').evaluate((el) => getComputedStyle(el).position)
+    expect(style).toBe('fixed')
+    expect(await page.evaluate(() => (window as any).violations)).toEqual([])
+    await page.context().close()
+  })
+
+  it('falls back to a <style nonce> where constructable stylesheets are missing', async () => {
+    let page = await open({
+      headers: { 'content-security-policy': CSP.replace("style-src 'self'", "style-src 'nonce-abc123'") },
+      config: { ui: { nonce: 'abc123' } },
+      before: () => {
+        delete (CSSStyleSheet.prototype as any).replaceSync
+        ;(window as any).violations = []
+        document.addEventListener('securitypolicyviolation', (e) => (window as any).violations.push(e.violatedDirective))
+      }
+    })
+    expect(await inShadow(page, 'style').count()).toBe(1)
+    expect(await inShadow(page, '[part=banner]').evaluate((el) => getComputedStyle(el).position)).toBe('fixed')
+    expect(await page.evaluate(() => (window as any).violations)).toEqual([])
+    await page.context().close()
+  })
+})
+
+describe('with the blocker', () => {
+  it('BLK-2: draws a placeholder sized like each held iframe and loads it in place', async () => {
+    server.page(
+      '/with-blocker/',
+      `<!doctype html><html lang="en"><title>Blocker</title><script src="/ui-blocker.js"></script><script src="/with-blocker/init.js"></script>
+<main><h1>Videos</h1><iframe data-src="/video-frame" data-service="youtube" width="400" height="225" title="A video"></iframe>
+<iframe data-src="/map-frame" data-category="functional" width="300" height="200" title="A map"></iframe></main>`,
+      { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'" }
+    )
+    server.route('/with-blocker/init.js', (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'text/javascript' })
+        .end(`window.m = Charto.createConsent(${JSON.stringify({ ...CONFIG, ui: { layout: 'bar' } })}, [Charto.blocker, Charto.ui])`)
+    )
+    let page = await browser.newPage()
+    await page.goto(server.origin() + '/with-blocker/')
+    await page.evaluate(() => (window as any).m.rejectAll())
+    let cards = page.locator('[part=placeholder]')
+    expect(await cards.count()).toBe(2)
+    expect(await cards.first().textContent()).toContain('YouTube (Marketing)')
+    expect(await cards.nth(1).textContent()).toContain('A map (Functional)')
+    let box = await cards.first().boundingBox()
+    expect([Math.round(box!.width), Math.round(box!.height)]).toEqual([404, 229])
+    expect(await axe(page)).toEqual([])
+    await shot(page, 'placeholders-with-blocker')
+    expect(server.hits('/video-frame')).toHaveLength(0)
+    await cards.first().getByRole('button', { name: 'Load this content' }).click()
+    await page.waitForFunction(() => document.querySelectorAll('charto-ui').length == 2)
+    expect(await page.locator('iframe').first().getAttribute('src')).toBe('/video-frame')
+    expect(await page.locator('iframe').first().isVisible()).toBe(true)
+    expect(await page.evaluate(() => (window as any).m.getConsent().categories.marketing)).toBe(false)
+    await page.close()
+  })
+})
+
+describe('keyboard only', () => {
+  it('A11Y-1, A11Y-2, EU-4: reaches and uses every control; Tab and Shift+Tab wrap; Escape; focus returns', async () => {
+    let page = await open()
+    // the banner is a non-modal region first in the tab order
+    let order = []
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab')
+      order.push(await focused(page))
+    }
+    expect(order).toEqual(['Privacy policy', 'Accept all', 'Reject all', 'Preferences', 'a link'])
+    await page.keyboard.press('Shift+Tab')
+    expect(await focused(page)).toBe('Preferences')
+    await page.keyboard.press('Enter')
+    expect(await inShadow(page, 'dialog').getAttribute('aria-modal')).toBe('true')
+    expect(await focused(page)).toBe('Close')
+
+    // forward through the dialog and around
+    let forward = ['Close']
+    for (let i = 0; i < 9; i++) {
+      await page.keyboard.press('Tab')
+      forward.push(await focused(page))
+    }
+    expect(forward).toEqual(['Close', 'Services and cookies', 'Performance', 'Services and cookies', 'Marketing', 'Services and cookies', 'Functional', 'Reject all', 'Accept all', 'Save choices'].slice(0, 10))
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toBe('Close')
+    await page.keyboard.press('Shift+Tab')
+    expect(await focused(page)).toBe('Save choices')
+
+    // expand a section, switch a service with Space, save with Enter
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+Tab')
+    expect(await focused(page)).toBe('Services and cookies')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toBe('YouTube')
+    await page.keyboard.press('Space')
+    expect(await inShadow(page, 'input').nth(4).isChecked()).toBe(true)
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+Tab')
+    expect(await focused(page)).toBe('Performance')
+    await page.keyboard.press('Space')
+    // Escape goes back to the banner (nothing granted), focus on its Preferences button
+    await page.keyboard.press('Escape')
+    expect(await page.evaluate(() => (window as any).m.getConsent().decided)).toBe(false)
+    expect(await focused(page)).toBe('Preferences')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Space') // performance on
+    for (let i = 0; i < 7; i++) await page.keyboard.press('Tab')
+    expect(await focused(page)).toBe('Save choices')
+    await page.keyboard.press('Enter')
+    let consent = await page.evaluate(() => (window as any).m.getConsent())
+    expect(consent).toMatchObject({ method: 'custom', categories: { performance: true, marketing: false }, services: { ga4: true, youtube: false } })
+    expect(await inShadow(page, '[role=status]').first().textContent()).toBe('Preferences saved')
+    expect(await inShadow(page, 'section,dialog').count()).toBe(0)
+
+    // EU-5: the footer link opens the preferences with the stored state; Escape returns focus to it
+    await page.locator('[data-charto-open]').focus()
+    await page.keyboard.press('Enter')
+    expect(await focused(page)).toBe('Close')
+    expect(await inShadow(page, 'input').evaluateAll((l) => l.map((i) => (i as HTMLInputElement).checked))).toEqual([true, true, true, false, false, false])
+    await page.keyboard.press('Escape')
+    expect(await inShadow(page, 'dialog').count()).toBe(0)
+    expect(await focused(page)).toBe('Cookie settings')
+    await page.context().close()
+  })
+
+  it('A11Y-2: the modal layout makes the page inert and traps focus', async () => {
+    let page = await open({ config: { ui: { layout: 'modal' } } })
+    await page.keyboard.press('Tab')
+    let seen = new Set<string>()
+    for (let i = 0; i < 12; i++) {
+      seen.add(await focused(page))
+      await page.keyboard.press('Tab')
+    }
+    expect([...seen].sort()).toEqual(['Accept all', 'Preferences', 'Privacy policy', 'Reject all'])
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Shift+Tab')
+    expect(seen.has(await focused(page))).toBe(true)
+    expect(await page.evaluate(() => (window as any).m.getConsent().decided)).toBe(false)
+    await page.context().close()
+  })
+
+  it('BLK-2: the placeholder is reachable and grants its service in place', async () => {
+    let page = await open({ decided: true, body: '<iframe data-src="https://www.youtube-nocookie.com/embed/x" width="560" height="315" title="A video"></iframe>' })
+    await page.evaluate(() => (window as any).m.emit('blocked', { element: document.querySelector('iframe'), categories: ['marketing'], service: 'youtube' }))
+    let card = page.locator('iframe').locator('xpath=preceding-sibling::charto-ui').locator('[part=placeholder]')
+    let box = await card.boundingBox()
+    expect([box!.width, box!.height]).toEqual([564, 319].map((n) => n))
+    await page.locator('a[href="/elsewhere"]').focus()
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toBe('Load this content')
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => (window as any).m.getConsent().services.youtube)).toBe(true)
+    await page.context().close()
+  })
+})
