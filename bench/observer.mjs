@@ -1,0 +1,111 @@
+// Cost of charto's blocker (its MutationObserver) when a page inserts 10,000 ordinary nodes, in Chromium.
+// With and without charto + blocker, measured in interleaved rounds; prints the medians and the overhead ratio. Run: node bench/observer.mjs (under a minute). Not part of npm test.
+import { join } from 'node:path'
+import { build } from 'esbuild'
+import { chromium } from 'playwright-core'
+import { findChromium, CHROMIUM_ARGS } from '../scripts/chromium.mjs'
+
+const ROOT = join(import.meta.dirname, '..')
+const NODES = 10_000
+const ROUNDS = Number(process.env.ROUNDS || 31)
+const WARMUP = 5
+// AUTO_BLOCK=1 measures with auto-block on (it looks at every added node for parser-inserted scripts).
+const AUTO_BLOCK = !!process.env.AUTO_BLOCK
+
+let bundle = await build({
+  stdin: {
+    contents: `import { createConsent } from './src/core/consent.ts'; import { blocker } from './src/blocker/index.ts'
+      window.Charto = { createConsent, blocker }`,
+    resolveDir: ROOT,
+    loader: 'ts'
+  },
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  write: false,
+  logLevel: 'silent'
+})
+let executablePath = findChromium()
+if (!executablePath) throw new Error('No Chromium found: apt-get install -y chromium (or set CHROMIUM_PATH)')
+let browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+
+// One page, so both sides share the renderer, its JIT state and its heap: 'with' creates charto (an undecided
+// visitor) before the round and destroys it after; 'without' runs the same insertion bare.
+let page = await browser.newPage()
+await page.setContent('<!doctype html><html><head><title>bench</title></head><body><main></main></body></html>')
+await page.addScriptTag({ content: bundle.outputFiles[0].text })
+let start = () =>
+  page.evaluate((autoBlock) => {
+    window.manager = window.Charto.createConsent(
+      { autoBlock, services: { ga4: { category: 'performance', scripts: ['*.google-analytics.com/*'] } } },
+      [window.Charto.blocker]
+    )
+  }, AUTO_BLOCK)
+let stop = () => page.evaluate(() => window.manager.destroy())
+// The floor any observer-based gating pays: an empty MutationObserver on the whole document.
+let startEmpty = () =>
+  page.evaluate(() => {
+    let observer = new MutationObserver(() => {})
+    observer.observe(document, { childList: true, subtree: true })
+    window.manager = { destroy: () => observer.disconnect() }
+  })
+
+/** Inserts NODES nodes (elements with text, some nested) one append at a time, or as one HTML string; the time
+ * includes the MutationObserver callbacks, which run before the awaited microtask resumes. */
+let measure = (page, mode, layout) =>
+  page.evaluate(
+    async ({ count, mode, layout }) => {
+      let main = document.querySelector('main')
+      main.textContent = ''
+      let start = performance.now()
+      if (mode == 'append') {
+        for (let i = 0; i < count; i++) {
+          let el = document.createElement(i % 10 ? 'span' : 'div')
+          el.className = 'item'
+          el.textContent = 'item ' + i
+          ;(i % 10 ? main.lastElementChild || main : main).append(el)
+        }
+      } else {
+        let html = ''
+        for (let i = 0; i < count / 2; i++) html += `<div class="item"><span>item ${i}</span></div>`
+        main.insertAdjacentHTML('beforeend', html)
+      }
+      await null
+      // With layout: until the new content is laid out, as the page would render it.
+      if (layout) document.body.offsetHeight
+      return performance.now() - start
+    },
+    { count: NODES, mode, layout }
+  )
+
+let median = (list) => {
+  let sorted = [...list].sort((a, b) => a - b)
+  let mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+let sides = { without: null, 'empty observer': startEmpty, charto: start }
+let modes = [['append', false], ['html', false]]
+// LAYOUT=1 also times until the content is laid out (closer to a real page, noisier).
+if (process.env.LAYOUT) modes.push(['append', true], ['html', true])
+for (let [mode, layout] of modes) {
+  let times = { without: [], 'empty observer': [], charto: [] }
+  let names = Object.keys(sides)
+  for (let round = 0; round < WARMUP + ROUNDS; round++) {
+    // Interleaved, alternating the order, so drift and GC hit every side alike.
+    for (let name of round % 2 ? [...names].reverse() : names) {
+      if (sides[name]) await sides[name]()
+      let time = await measure(page, mode, layout)
+      if (sides[name]) await stop()
+      if (round >= WARMUP) times[name].push(time)
+    }
+  }
+  // Medians, and minimums: on a busy machine the minimum is the steadier estimate of the intrinsic cost.
+  let overhead = (name, stat) => `${stat(times[name]).toFixed(2)} ms (${((stat(times[name]) / stat(times.without) - 1) * 100).toFixed(1)} %)`
+  let line = (stat) => `without ${stat(times.without).toFixed(2)} ms, empty observer ${overhead('empty observer', stat)}, charto ${overhead('charto', stat)}`
+  console.log(`10,000 nodes, ${mode == 'append' ? 'one append each' : 'one insertAdjacentHTML'}${layout ? ', until laid out' : ''}:`)
+  console.log(`  median: ${line(median)}`)
+  console.log(`  min:    ${line((list) => Math.min(...list))}`)
+}
+console.log(`${ROUNDS} interleaved rounds after ${WARMUP} warm-up ones; overhead relative to "without"`)
+await browser.close()

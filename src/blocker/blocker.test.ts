@@ -1,0 +1,518 @@
+// @vitest-environment-options {"url":"http://www.charto.test/shop/cart","settings":{"enableJavaScriptEvaluation":true,"suppressInsecureJavaScriptEnvironmentWarning":true,"disableJavaScriptFileLoading":true,"handleDisabledFileLoadingAsSuccess":true}}
+// happy-dom runs inline scripts here and answers external ones with a load event without running them.
+// Its MutationObserver and script loading differ from browsers: test/browser/blocker.test.ts proves the real behaviour.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import Cookies from 'js-cookie'
+import { createConsent, type ConsentManager, type Extension } from '../core/consent.js'
+import type { ChartoConfig } from '../core/types.js'
+import { blocker } from './index.js'
+
+type Win = Window & { log: string[] }
+let win = window as unknown as Win
+let managers: ConsentManager[] = []
+let make = (config: ChartoConfig = {}, extensions: Extension[] = [blocker]) => {
+  let manager = createConsent({ services: { ga4: { category: 'performance' }, pixel: { category: 'marketing' } }, ...config }, extensions)
+  // Tests destroy some managers themselves; afterEach must not destroy them twice.
+  let destroy = manager.destroy
+  let destroyed = false
+  manager.destroy = () => void (destroyed || ((destroyed = true), destroy()))
+  managers.push(manager)
+  return manager
+}
+let events = (manager: ConsentManager, name: string) => {
+  let list: any[] = []
+  manager.on(name, (detail) => list.push(detail))
+  return list
+}
+/** Subscribes before `ready`, as the UI does, to see what the first scan announces. */
+let listen = (name: string, list: any[]): Extension => (m) => void m.on(name, (detail) => list.push(detail))
+/** A marked-up element, created the way the parser would: attributes first, then inserted. */
+let add = (tag: string, attrs: Record<string, string>, text = '', parent: Element = document.body) => {
+  let el = document.createElement(tag)
+  for (let name in attrs) el.setAttribute(name, attrs[name])
+  if (text) el.textContent = text
+  parent.append(el)
+  return el
+}
+let script = (attrs: Record<string, string>, text = '') => add('script', { type: 'text/plain', ...attrs }, text) as HTMLScriptElement
+let tick = () => new Promise((resolve) => setTimeout(resolve, 5))
+
+beforeEach(() => {
+  win.log = []
+  document.head.innerHTML = ''
+  document.body.innerHTML = ''
+  for (let name of Object.keys(Cookies.get())) Cookies.remove(name)
+  localStorage.clear()
+})
+afterEach(() => {
+  for (let manager of managers) manager.destroy()
+  managers = []
+  vi.restoreAllMocks()
+  vi.unstubAllGlobals()
+})
+
+describe('scripts', () => {
+  it('BLK-1: a text/plain script does not run before consent and runs once after', async () => {
+    script({ 'data-category': 'performance' }, 'log.push("ga")')
+    let manager = make()
+    await tick()
+    expect(win.log).toEqual([])
+    manager.acceptAll()
+    await tick()
+    expect(win.log).toEqual(['ga'])
+    manager.setConsent({ marketing: false })
+    manager.acceptAll()
+    await tick()
+    expect(win.log).toEqual(['ga'])
+  })
+
+  it('BLK-1: runs in document order, awaiting an external script before the next', async () => {
+    script({ 'data-category': 'performance' }, 'log.push("a")')
+    let external = script({ 'data-category': 'performance', src: 'https://tracker.test/gtag.js' })
+    external.addEventListener('load', () => win.log.push('gtag.js loaded'))
+    script({ 'data-category': 'performance' }, 'log.push("config")')
+    script({ 'data-category': 'marketing' }, 'log.push("pixel")')
+    make().acceptAll()
+    await tick()
+    await tick()
+    expect(win.log).toEqual(['a', 'gtag.js loaded', 'config', 'pixel'])
+  })
+
+  it('BLK-1: a failing external script does not hold the next one back', async () => {
+    let external = script({ 'data-category': 'performance', src: 'https://tracker.test/404.js' })
+    script({ 'data-category': 'performance' }, 'log.push("after")')
+    let manager = make()
+    // The load never happens; the error event is what releases the queue.
+    external.addEventListener = ((type: string, fn: () => void) => type == 'error' && setTimeout(fn)) as any
+    manager.acceptAll()
+    await tick()
+    expect(win.log).toEqual(['after'])
+  })
+
+  it('BLK-1: keeps every attribute and the nonce; data-type becomes the type', async () => {
+    let el = script({
+      'data-category': 'performance',
+      'data-type': 'module',
+      src: 'https://tracker.test/m.js',
+      nonce: 'abc',
+      integrity: 'sha384-x',
+      crossorigin: 'anonymous',
+      async: '',
+      defer: '',
+      referrerpolicy: 'no-referrer',
+      id: 'm'
+    })
+    make().acceptAll()
+    await tick()
+    let ran = document.getElementById('m') as HTMLScriptElement
+    expect(ran).toBe(el)
+    expect(ran.type).toBe('module')
+    expect(ran.nonce || ran.getAttribute('nonce')).toBe('abc')
+    for (let [name, value] of [
+      ['integrity', 'sha384-x'],
+      ['crossorigin', 'anonymous'],
+      ['async', ''],
+      ['defer', ''],
+      ['referrerpolicy', 'no-referrer'],
+      ['src', 'https://tracker.test/m.js']
+    ]) {
+      expect(ran.getAttribute(name)).toBe(value)
+    }
+  })
+
+  it('BLK-1: a classic script loses the text/plain type', async () => {
+    let el = script({ 'data-category': 'performance' }, 'log.push(1)')
+    make().acceptAll()
+    await tick()
+    expect(el.hasAttribute('type')).toBe(false)
+    expect(el.isConnected).toBe(true)
+  })
+
+  it('BLK-1: "performance marketing" needs both', async () => {
+    script({ 'data-category': 'performance marketing' }, 'log.push("both")')
+    let manager = make()
+    manager.setConsent({ performance: true, marketing: false })
+    await tick()
+    expect(win.log).toEqual([])
+    manager.setConsent({ marketing: true })
+    await tick()
+    expect(win.log).toEqual(['both'])
+  })
+
+  it('BLK-1: "!marketing" runs for undecided visitors and while denied, on every load', async () => {
+    script({ 'data-category': '!marketing' }, 'log.push("no-ads")')
+    let manager = make()
+    await tick()
+    expect(win.log).toEqual(['no-ads'])
+    manager.rejectAll()
+    manager.destroy()
+    // A later page load of a visitor who refused marketing.
+    document.body.innerHTML = ''
+    script({ 'data-category': '!marketing' }, 'log.push("no-ads again")')
+    make()
+    await tick()
+    expect(win.log).toEqual(['no-ads', 'no-ads again'])
+  })
+
+  it('BLK-1: "!marketing" stays held while marketing is granted', async () => {
+    make().acceptAll()
+    managers[0].destroy()
+    script({ 'data-category': '!marketing' }, 'log.push("no-ads")')
+    script({ 'data-category': 'performance !marketing' }, 'log.push("mixed")')
+    make()
+    await tick()
+    expect(win.log).toEqual([])
+  })
+
+  it('BLK-1: data-service follows the service, including a separate decision', async () => {
+    script({ 'data-category': 'performance', 'data-service': 'ga4' }, 'log.push("ga4")')
+    let manager = make()
+    manager.setConsent({ performance: true, ga4: false })
+    await tick()
+    expect(win.log).toEqual([])
+    manager.setConsent({ ga4: true })
+    await tick()
+    expect(win.log).toEqual(['ga4'])
+  })
+
+  it('BLK-1: an unconfigured service follows data-category, and with none it stays blocked (fail closed)', async () => {
+    script({ 'data-service': 'unknown' }, 'log.push("never")')
+    script({ 'data-service': 'unknown', 'data-category': 'performance' }, 'log.push("category")')
+    script({ 'data-category': '' }, 'log.push("empty")')
+    script({ 'data-category': 'nonexistent' }, 'log.push("typo")')
+    make().acceptAll()
+    await tick()
+    expect(win.log).toEqual(['category'])
+  })
+
+  it('BLK-1: ordinary scripts and text/plain blocks without data-category are left alone', async () => {
+    let plain = add('script', { type: 'text/plain' }, 'log.push("x")')
+    let json = add('script', { type: 'application/json', 'data-category': 'performance' }, '{}')
+    make().acceptAll()
+    await tick()
+    expect(plain.getAttribute('type')).toBe('text/plain')
+    expect(json.getAttribute('type')).toBe('application/json')
+    expect(win.log).toEqual([])
+  })
+
+  it('BLK-1: a script granted then revoked before its turn stays held', async () => {
+    script({ 'data-category': 'performance', src: 'https://tracker.test/slow.js' })
+    let second = script({ 'data-category': 'marketing' }, 'log.push("late")')
+    let manager = make()
+    manager.acceptAll()
+    manager.setConsent({ marketing: false })
+    await tick()
+    expect(win.log).toEqual([])
+    expect(second.getAttribute('type')).toBe('text/plain')
+    manager.setConsent({ marketing: true })
+    await tick()
+    expect(win.log).toEqual(['late'])
+  })
+})
+
+describe('scripts removed by the page', () => {
+  it('BLK-3: a held script the page removed before its turn stays held', async () => {
+    script({ 'data-category': 'performance', src: 'https://tracker.test/slow.js' })
+    let gone = script({ 'data-category': 'performance' }, 'log.push("gone")')
+    let manager = make()
+    manager.acceptAll()
+    gone.remove()
+    await tick()
+    expect(win.log).toEqual([])
+    expect(gone.getAttribute('type')).toBe('text/plain')
+  })
+})
+
+describe('embeds', () => {
+  it('BLK-2: a data-src iframe stays empty, is announced as blocked, and loads on consent', async () => {
+    let iframe = add('iframe', { 'data-src': 'https://www.youtube-nocookie.com/embed/x', 'data-category': 'marketing', 'data-service': 'pixel' })
+    let blocked: any[] = []
+    let unblocked: any[] = []
+    let manager = make({}, [blocker, listen('blocked', blocked), listen('unblocked', unblocked)])
+    expect(iframe.hasAttribute('src')).toBe(false)
+    expect(blocked).toEqual([{ element: iframe, categories: ['marketing'], service: 'pixel' }])
+    manager.rejectAll()
+    expect(blocked).toHaveLength(1)
+    manager.acceptAll()
+    expect(iframe.getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/x')
+    expect(iframe.hasAttribute('data-src')).toBe(false)
+    expect(unblocked).toEqual([{ element: iframe }])
+  })
+
+  it('BLK-2: images (src and srcset), link hrefs, object data, and media with their sources', async () => {
+    let img = add('img', { 'data-src': '/p.png', 'data-srcset': '/p2.png 2x', 'data-category': 'performance' })
+    let link = add('link', { rel: 'stylesheet', 'data-href': '/fonts.css', 'data-category': 'functional' })
+    let object = add('object', { 'data-src': '/map.svg', 'data-category': 'functional' })
+    let video = add('video', { 'data-category': 'marketing' })
+    let source = add('source', { 'data-src': '/v.mp4', type: 'video/mp4' }, '', video)
+    let load = vi.spyOn(video as HTMLVideoElement, 'load').mockImplementation(() => {})
+    let blocked: any[] = []
+    make({}, [blocker, listen('blocked', blocked)])
+    expect(blocked.map((d) => d.element)).toEqual([object, video])
+    expect([img.hasAttribute('src'), img.hasAttribute('srcset'), link.hasAttribute('href'), source.hasAttribute('src')]).toEqual([false, false, false, false])
+    managers[0].acceptAll()
+    expect(img.getAttribute('src')).toBe('/p.png')
+    expect(img.getAttribute('srcset')).toBe('/p2.png 2x')
+    expect(link.getAttribute('href')).toBe('/fonts.css')
+    expect(object.getAttribute('data')).toBe('/map.svg')
+    expect(source.getAttribute('src')).toBe('/v.mp4')
+    expect(load).toHaveBeenCalledOnce()
+  })
+
+  it('BLK-2: a <source> gated on its own reloads its media element', async () => {
+    let audio = add('audio', {})
+    add('source', { 'data-src': '/a.mp3', 'data-category': 'functional' }, '', audio)
+    let load = vi.spyOn(audio as HTMLAudioElement, 'load').mockImplementation(() => {})
+    make().acceptAll()
+    expect(load).toHaveBeenCalledOnce()
+  })
+})
+
+describe('content added later', () => {
+  it('BLK-3: markup added after init is gated, then runs on consent', async () => {
+    let manager = make()
+    let blocked = events(manager, 'blocked')
+    let section = document.createElement('section')
+    section.innerHTML = '<div><iframe data-src="https://maps.test/x" data-category="functional"></iframe></div>'
+    document.body.append(section)
+    script({ 'data-category': 'performance' }, 'log.push("later")')
+    await tick()
+    expect(win.log).toEqual([])
+    expect(blocked.map((d) => d.element)).toEqual([section.querySelector('iframe')])
+    manager.acceptAll()
+    await tick()
+    expect(win.log).toEqual(['later'])
+    expect(section.querySelector('iframe')!.getAttribute('src')).toBe('https://maps.test/x')
+  })
+
+  it('BLK-3: markup added after consent runs at once', async () => {
+    make().acceptAll()
+    script({ 'data-category': 'performance' }, 'log.push("now")')
+    let img = add('img', { 'data-src': '/x.png', 'data-category': 'performance' })
+    await tick()
+    expect(win.log).toEqual(['now'])
+    expect(img.getAttribute('src')).toBe('/x.png')
+  })
+
+  it('BLK-3: nothing is observed after destroy()', async () => {
+    let manager = make()
+    manager.acceptAll()
+    manager.destroy()
+    script({ 'data-category': 'performance' }, 'log.push("x")')
+    await tick()
+    expect(win.log).toEqual([])
+  })
+})
+
+describe('config-loaded scripts and callbacks', () => {
+  it('loads services.<id>.scripts objects once granted, attributes as text, event handlers refused', async () => {
+    let manager = make({
+      services: {
+        ga4: {
+          category: 'performance',
+          scripts: [{ src: 'https://www.googletagmanager.com/gtag/js?id=G-1', attrs: { nonce: 'n1', 'data-x': '<b>', onload: 'alert(1)', type: 'module' } }]
+        }
+      }
+    })
+    let el = document.head.querySelector('script[data-service="ga4"]') as HTMLScriptElement
+    expect(el.getAttribute('type')).toBe('text/plain')
+    manager.acceptAll()
+    await tick()
+    expect(el.getAttribute('src')).toBe('https://www.googletagmanager.com/gtag/js?id=G-1')
+    expect(el.type).toBe('module')
+    expect(el.getAttribute('data-x')).toBe('<b>')
+    expect(el.hasAttribute('onload')).toBe(false)
+    expect(el.nonce || el.getAttribute('nonce')).toBe('n1')
+    manager.setConsent({ performance: false })
+    manager.acceptAll()
+    await tick()
+    expect(document.head.querySelectorAll('script')).toHaveLength(1)
+  })
+
+  it('calls onAccept/onReject; a throwing callback breaks nothing and is reported as error', async () => {
+    let calls: string[] = []
+    let manager = make({
+      services: {
+        ga4: { category: 'performance', onAccept: () => calls.push('ga4 on'), onReject: () => calls.push('ga4 off') },
+        pixel: {
+          category: 'marketing',
+          onAccept() {
+            throw new Error('host bug')
+          }
+        }
+      }
+    })
+    let errors = events(manager, 'error')
+    script({ 'data-category': 'performance' }, 'log.push("ran")')
+    manager.acceptAll()
+    await tick()
+    manager.rejectAll()
+    expect(calls).toEqual(['ga4 on', 'ga4 off'])
+    expect(errors.map((e) => e.message)).toEqual(['host bug'])
+    expect(win.log).toEqual(['ran'])
+  })
+
+  it('calls onAccept at load for a returning visitor who granted', () => {
+    make().acceptAll()
+    managers[0].destroy()
+    let onAccept = vi.fn()
+    make({ services: { ga4: { category: 'performance', onAccept } } })
+    expect(onAccept).toHaveBeenCalledOnce()
+  })
+})
+
+describe('auto-block', () => {
+  let config: ChartoConfig = {
+    autoBlock: true,
+    services: {
+      ga4: { category: 'performance', scripts: ['*.google-analytics.com/*'] },
+      yt: { category: 'marketing', scripts: ['www.youtube.com/embed/*'] }
+    }
+  }
+
+  it('BLK-4: a matching script created from JavaScript waits in data-src until consent', async () => {
+    let manager = make(config)
+    let s = document.createElement('script')
+    s.src = 'https://www.google-analytics.com/analytics.js'
+    document.head.append(s)
+    expect(s.hasAttribute('src')).toBe(false)
+    expect(s.dataset).toMatchObject({ src: 'https://www.google-analytics.com/analytics.js', service: 'ga4' })
+    manager.acceptAll()
+    expect(s.getAttribute('src')).toBe('https://www.google-analytics.com/analytics.js')
+    expect(s.src).toBe('https://www.google-analytics.com/analytics.js')
+  })
+
+  it('BLK-4: setAttribute, iframes, and relative URLs resolved against the page', async () => {
+    let manager = make({ ...config, services: { ...config.services, own: { category: 'functional', scripts: ['www.charto.test/vendor/*'] } } })
+    let frame = document.createElement('iframe')
+    frame.setAttribute('SRC', 'https://www.youtube.com/embed/abc')
+    let own = document.createElement('script')
+    own.setAttribute('src', '/vendor/chat.js')
+    document.body.append(frame, own)
+    let blocked = events(manager, 'blocked')
+    await tick()
+    expect(frame.hasAttribute('src')).toBe(false)
+    expect(own.hasAttribute('src')).toBe(false)
+    expect(blocked).toEqual([{ element: frame, categories: [], service: 'yt' }])
+    manager.acceptAll()
+    expect(frame.getAttribute('src')).toBe('https://www.youtube.com/embed/abc')
+    expect(own.getAttribute('src')).toBe('/vendor/chat.js')
+  })
+
+  it('BLK-4: other URLs, granted services and other elements pass untouched', () => {
+    let manager = make(config)
+    let other = document.createElement('script')
+    other.src = 'https://cdn.test/lib.js'
+    expect(other.getAttribute('src')).toBe('https://cdn.test/lib.js')
+    manager.setConsent({ performance: true })
+    let granted = document.createElement('script')
+    granted.src = 'https://www.google-analytics.com/analytics.js'
+    expect(granted.getAttribute('src')).toBe('https://www.google-analytics.com/analytics.js')
+    let img = document.createElement('img')
+    img.src = 'https://www.google-analytics.com/collect'
+    expect(img.getAttribute('src')).toBe('https://www.google-analytics.com/collect')
+  })
+
+  it('BLK-4: off unless autoBlock is true; destroy() restores createElement', () => {
+    let original = document.createElement
+    make({ ...config, autoBlock: false })
+    expect(document.createElement).toBe(original)
+    let manager = make(config)
+    expect(document.createElement).not.toBe(original)
+    manager.destroy()
+    expect(document.createElement).toBe(original)
+  })
+})
+
+describe('withdrawal', () => {
+  let config: ChartoConfig = {
+    categories: { performance: { cookies: ['/^_ga/', { name: 'IDE', thirdParty: true }], storage: ['/^_hj/'] } },
+    services: { pixel: { category: 'marketing', cookies: ['_fbp'], storage: ['fb_id'] } }
+  }
+
+  it('CLR-1/CLR-2/CLR-3: clears the revoked category and service, reports it in cleared, keeps the consent cookie', async () => {
+    let manager = make(config)
+    manager.acceptAll()
+    document.cookie = '_ga=1; domain=charto.test; path=/'
+    document.cookie = '_ga_X=1; path=/shop'
+    document.cookie = '_fbp=1; path=/'
+    document.cookie = 'cart=1; path=/'
+    localStorage.setItem('_hjSession', '1')
+    sessionStorage.setItem('fb_id', '1')
+    let cleared = events(manager, 'cleared')
+    manager.rejectAll()
+    await tick()
+    expect(cleared).toHaveLength(1)
+    expect(cleared[0].removed.sort()).toEqual(['_fbp', '_ga', '_ga_X', '_hjSession', 'fb_id'])
+    expect(cleared[0].failed).toEqual(['IDE'])
+    expect(document.cookie).toMatch(/charto_consent=/)
+    expect(document.cookie).toMatch(/cart=1/)
+    expect(document.cookie).not.toMatch(/_ga|_fbp/)
+  })
+
+  it('CLR-1: a first rejection (nothing granted before) clears nothing; opt-out rejection does', async () => {
+    let manager = make(config)
+    let cleared = events(manager, 'cleared')
+    manager.rejectAll()
+    await tick()
+    expect(cleared).toEqual([])
+    manager.destroy()
+    Cookies.remove('charto_consent')
+    document.cookie = '_ga=1; path=/'
+    let optOut = make({ ...config, mode: 'opt-out' })
+    let cleared2 = events(optOut, 'cleared')
+    optOut.rejectAll()
+    await tick()
+    expect(cleared2[0].removed).toEqual(['_ga'])
+  })
+
+  it('reloadOnRevoke waits for the change handlers of every module and the clearing', async () => {
+    let order: string[] = []
+    let reload = vi.fn(() => order.push('reload'))
+    vi.spyOn(location, 'reload').mockImplementation(reload)
+    let later: Extension = (m) => void m.on('change', () => order.push('later module'))
+    let manager = make({ ...config, reloadOnRevoke: true }, [blocker, later])
+    manager.on('cleared', () => order.push('cleared'))
+    manager.acceptAll()
+    await tick()
+    expect(reload).not.toHaveBeenCalled()
+    manager.setConsent({ marketing: false })
+    order.push('after setConsent')
+    await tick()
+    expect(order).toEqual(['later module', 'later module', 'after setConsent', 'cleared', 'reload'])
+  })
+
+  it('GPC-4: the GPC override of a stored grant at init clears its cookies but never reloads (nothing ran yet)', async () => {
+    let reload = vi.spyOn(location, 'reload').mockImplementation(() => {})
+    make({ ...config, mode: 'opt-out' }).acceptAll()
+    managers[0].destroy()
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true })
+    try {
+      document.cookie = '_fbp=1; path=/'
+      let cleared: any[] = []
+      make({ ...config, mode: 'opt-out', reloadOnRevoke: true }, [blocker, listen('cleared', cleared)])
+      await tick()
+      expect(cleared[0].removed).toEqual(['_fbp'])
+      expect(reload).not.toHaveBeenCalled()
+    } finally {
+      Object.defineProperty(navigator, 'globalPrivacyControl', { value: undefined, configurable: true })
+    }
+  })
+
+  it('no reload without reloadOnRevoke', async () => {
+    let reload = vi.spyOn(location, 'reload').mockImplementation(() => {})
+    let manager = make(config)
+    manager.acceptAll()
+    manager.rejectAll()
+    await tick()
+    expect(reload).not.toHaveBeenCalled()
+  })
+})
+
+describe('setup', () => {
+  it('does nothing without a document (SSR)', () => {
+    vi.stubGlobal('document', undefined)
+    let manager = { config: {} } as unknown as ConsentManager
+    expect(blocker(manager)).toBeUndefined()
+  })
+})

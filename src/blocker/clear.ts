@@ -1,0 +1,72 @@
+import type { CookieSpec } from '../core/types.js'
+import { nameMatcher } from '../core/pattern.js'
+import { attempt } from '../core/attempt.js'
+
+export interface ClearedDetail {
+  /** Cookie names and storage keys that were present and are gone. */
+  removed: string[]
+  /** Listed cookies still visible after the attempt, and listed third-party cookies (out of reach of JavaScript). */
+  failed: string[]
+}
+
+/**
+ * Every `[domain, path]` a cookie visible on this page can have been set with: host-only (`''`), then each parent
+ * domain down to two labels (no public-suffix list: the browser rejects `co.uk` itself), with and without the
+ * leading dot; `/` and each prefix of the path, with and without a trailing slash. IP hosts have no parents.
+ */
+export function cookieVariants(host: string, path: string): [domain: string, path: string][] {
+  let domains = ['']
+  let labels = /^[\d.]+$|:/.test(host) ? [] : host.split('.')
+  let paths = ['/']
+  let prefix = ''
+  for (let i = 0; i < labels.length - 1; i++) domains.push(labels.slice(i).join('.'), '.' + labels.slice(i).join('.'))
+  for (let part of path.split('/')) if (part) paths.push((prefix += '/' + part), prefix + '/')
+  return domains.flatMap((domain) => paths.map((p): [string, string] => [domain, p]))
+}
+
+let matching = (patterns: string[], names: string[], keep?: string) => {
+  let tests = patterns.map(nameMatcher)
+  return names.filter((name) => name != keep && tests.some((test) => test(name)))
+}
+
+let cookieNames = () => [...new Set(document.cookie.split(';').map((pair) => pair.split('=')[0].trim()))]
+
+/**
+ * Expires the visible cookies matching `specs` (exact names or `/regex/`) on every domain and path variant, through
+ * `document.cookie` and, where it exists, the CookieStore API too. `keep` is never touched (the consent cookie).
+ * HttpOnly cookies are invisible to JavaScript and cannot be reported; answer with `Clear-Site-Data` on the server.
+ */
+export async function clearCookies(specs: (string | CookieSpec)[], keep?: string): Promise<ClearedDetail> {
+  let failed: string[] = []
+  let patterns = specs.map((spec) => {
+    if (typeof spec == 'string') return spec
+    if (spec.thirdParty) failed.push(spec.name)
+    return spec.name
+  })
+  let found = matching(patterns, cookieNames(), keep)
+  let store = (globalThis as any).cookieStore
+  let secure = location.protocol == 'https:' ? ';secure' : ''
+  await Promise.all(
+    found.flatMap((name) =>
+      cookieVariants(location.hostname, location.pathname).map(([domain, path]) => {
+        document.cookie = `${name}=;max-age=-1;path=${path}${domain && ';domain=' + domain}${secure}`
+        // CookieStore rejects (caught) the dotted form, which document.cookie accepts.
+        return store && store.delete({ name, path, domain: domain || null }).catch(() => 0)
+      })
+    )
+  )
+  let left = matching(found, cookieNames())
+  return { removed: found.filter((name) => !left.includes(name)), failed: failed.concat(left) }
+}
+
+/** Removes the localStorage and sessionStorage keys matching `patterns`; returns the removed keys. */
+export function clearStorage(patterns: string[], keep?: string): string[] {
+  let removed: string[] = []
+  for (let kind of ['localStorage', 'sessionStorage'] as const) {
+    attempt(() => {
+      let store = window[kind]
+      for (let key of matching(patterns, Object.keys(store), keep)) store.removeItem(key), removed.push(key)
+    })
+  }
+  return removed
+}

@@ -1,0 +1,274 @@
+// Gating and clearing in real Chromium: requests are observed at the server, scripts by what they record.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { build } from 'esbuild'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, startServer, type TestServer } from './harness.js'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+let browser: Browser
+let server: TestServer
+let tracker = () => server.origin('tracker.test')
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+  // Core + blocker straight from the sources, so this suite does not depend on the package build.
+  let bundle = await build({
+    stdin: {
+      contents: `import { createConsent } from './src/core/consent.ts'; import { blocker } from './src/blocker/index.ts'
+        window.Charto = { createConsent, blocker }`,
+      resolveDir: ROOT,
+      loader: 'ts'
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    logLevel: 'silent'
+  })
+  let code = bundle.outputFiles[0].text
+  server.route('/charto-blocker.js', (_req, res) => res.writeHead(200, { 'content-type': 'text/javascript' }).end(code))
+  let script = (body: string) => (_req: any, res: any) => res.writeHead(200, { 'content-type': 'text/javascript' }).end(body)
+  server.route('/gtag.js', script('window.gtagLoaded = (window.gtagLoaded || 0) + 1; log.push("gtag.js")'))
+  server.route('/auto.js', script('log.push("auto.js")'))
+  server.route('/auto-html.js', script('log.push("auto-html.js")'))
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+/** A page that loads charto first, then runs `init` (with nonce abc), then the body markup. */
+let html = (init: string, body = '') => `<!doctype html><html lang="en"><head><title>blocker</title>
+<script nonce="abc" src="/charto-blocker.js"></script>
+<script nonce="abc">
+  window.log = []; window.violations = []; window.events = []
+  document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective + ' ' + e.blockedURI))
+  for (let name of ['blocked', 'unblocked', 'cleared']) addEventListener('charto:' + name, (e) => events.push([name, e.detail]))
+  ${init}
+</script></head><body>${body}</body></html>`
+
+let open = async (path: string) => {
+  let page = await browser.newPage()
+  let errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  await page.goto(server.origin() + path)
+  return Object.assign(page, { errors })
+}
+let log = (page: Page) => page.evaluate(() => (window as any).log as string[])
+let settle = (page: Page) => page.waitForTimeout(150)
+let trackerHits = () => server.requests.filter((r) => r.host == 'tracker.test')
+
+describe('markup gating', () => {
+  it('BLK-1/EU-1: nothing reaches the tracker before consent; after it, scripts run once, in order, nonce kept under a strict CSP', async () => {
+    server.requests.length = 0
+    server.page(
+      '/blk/csp.html',
+      html(
+        `window.m = Charto.createConsent({}, [Charto.blocker])`,
+        `<script type="text/plain" data-category="performance" nonce="abc" src="${tracker()}/gtag.js"></script>
+         <script type="text/plain" data-category="performance" nonce="abc">log.push('config sees gtag.js: ' + window.gtagLoaded)</script>
+         <script type="text/plain" data-category="performance marketing" nonce="abc">log.push('both')</script>
+         <script type="text/plain" data-category="!marketing" nonce="abc">log.push('no marketing')</script>
+         <script type="text/plain" data-category="marketing" data-type="module" nonce="abc">log.push('module')</script>
+         <iframe data-src="${tracker()}/frame.html" data-category="marketing"></iframe>
+         <img data-src="${tracker()}/pixel.png" data-srcset="${tracker()}/pixel2.png 2x" data-category="marketing" alt="">`
+      ),
+      { 'content-security-policy': "script-src 'nonce-abc'" }
+    )
+    let page = await open('/blk/csp.html')
+    await settle(page)
+    expect(trackerHits()).toEqual([])
+    expect(await log(page)).toEqual(['no marketing'])
+    let blocked = await page.evaluate(() => (window as any).events.filter((e: any) => e[0] == 'blocked').map((e: any) => e[1].element.localName))
+    expect(blocked).toEqual(['iframe'])
+
+    await page.evaluate(() => (window as any).m.acceptAll())
+    await page.waitForFunction(() => (window as any).log.length >= 5)
+    await settle(page)
+    expect(await log(page)).toEqual(['no marketing', 'gtag.js', 'config sees gtag.js: 1', 'both', 'module'])
+    // Device scale factor 1: the 1x candidate.
+    expect(trackerHits().map((r) => r.path).sort()).toEqual(['/frame.html', '/gtag.js', '/pixel.png'])
+    expect(await page.evaluate(() => [...document.scripts].filter((s) => s.dataset.category).map((s) => s.nonce))).toEqual(Array(5).fill('abc'))
+
+    // Once per page: later decisions run nothing again.
+    await page.evaluate(() => {
+      let m = (window as any).m
+      m.setConsent({ marketing: false })
+      m.acceptAll()
+    })
+    await settle(page)
+    expect(await log(page)).toHaveLength(5)
+    expect(trackerHits().filter((r) => r.path == '/gtag.js')).toHaveLength(1)
+    expect(await page.evaluate(() => (window as any).violations)).toEqual([])
+
+    // A returning visitor: the scripts are found while the page is parsed, and still run in order.
+    await page.evaluate(() => (window as any).m.acceptAll())
+    await page.reload()
+    await page.waitForFunction(() => (window as any).log.length >= 4)
+    await settle(page)
+    expect(await log(page)).toEqual(['gtag.js', 'config sees gtag.js: 1', 'both', 'module'])
+    expect(await page.evaluate(() => (window as any).violations)).toEqual([])
+    expect(page.errors).toEqual([])
+    await page.close()
+  })
+
+  it('BLK-1: "!marketing" runs on a fresh load while marketing is denied, and not once granted', async () => {
+    server.page(
+      '/blk/negation.html',
+      html(`window.m = Charto.createConsent({}, [Charto.blocker])`, `<script type="text/plain" data-category="!marketing">log.push('no marketing')</script>`)
+    )
+    let page = await open('/blk/negation.html')
+    await page.evaluate(() => (window as any).m.rejectAll())
+    await page.reload()
+    await settle(page)
+    expect(await log(page)).toEqual(['no marketing'])
+    await page.evaluate(() => (window as any).m.acceptAll())
+    await page.reload()
+    await settle(page)
+    expect(await log(page)).toEqual([])
+    await page.close()
+  })
+
+  it('BLK-3: markup added after init is gated; added after consent it runs at once', async () => {
+    server.requests.length = 0
+    server.page('/blk/spa.html', html(`window.m = Charto.createConsent({}, [Charto.blocker])`))
+    let page = await open('/blk/spa.html')
+    let origin = tracker()
+    await page.evaluate((origin) => {
+      let view = document.createElement('main')
+      view.innerHTML = `<section><iframe data-src="${origin}/spa-frame.html" data-category="marketing"></iframe></section>`
+      document.body.append(view)
+      let s = document.createElement('script')
+      s.type = 'text/plain'
+      s.dataset.category = 'performance'
+      s.src = origin + '/gtag.js'
+      document.body.append(s)
+    }, origin)
+    await settle(page)
+    expect(trackerHits()).toEqual([])
+    expect(await log(page)).toEqual([])
+    expect(await page.evaluate(() => (window as any).events.map((e: any) => e[0]))).toEqual(['blocked'])
+
+    await page.evaluate(() => (window as any).m.acceptAll())
+    await settle(page)
+    expect(await log(page)).toEqual(['gtag.js'])
+    expect(trackerHits().map((r) => r.path).sort()).toEqual(['/gtag.js', '/spa-frame.html'])
+
+    await page.evaluate((origin) => {
+      document.body.insertAdjacentHTML('beforeend', `<div><img data-src="${origin}/late.png" data-category="performance" alt=""></div>`)
+      let s = document.createElement('script')
+      s.type = 'text/plain'
+      s.dataset.category = 'performance'
+      s.text = 'log.push("late inline")'
+      document.body.append(s)
+    }, origin)
+    await page.waitForFunction(() => (window as any).log.length == 2)
+    await settle(page)
+    expect(trackerHits().map((r) => r.path)).toContain('/late.png')
+    await page.close()
+  })
+
+  it('loads services.<id>.scripts from config once granted, nonce from attrs, under the strict CSP', async () => {
+    server.requests.length = 0
+    server.page(
+      '/blk/config.html',
+      html(`window.m = Charto.createConsent({ services: { ga4: { category: 'performance',
+        scripts: [{ src: '${tracker()}/gtag.js', attrs: { nonce: 'abc' } }], onAccept: () => log.push('onAccept') } } }, [Charto.blocker])`),
+      { 'content-security-policy': "script-src 'nonce-abc'" }
+    )
+    let page = await open('/blk/config.html')
+    await settle(page)
+    expect(trackerHits()).toEqual([])
+    await page.evaluate(() => (window as any).m.acceptAll())
+    await page.waitForFunction(() => (window as any).log.includes('gtag.js'))
+    expect(await log(page)).toEqual(['onAccept', 'gtag.js'])
+    expect(await page.evaluate(() => (window as any).violations)).toEqual([])
+    await page.close()
+  })
+})
+
+describe('auto-block', () => {
+  it('BLK-4: a createElement tracker makes no request until consent, then runs once with the page\'s onload', async () => {
+    server.requests.length = 0
+    server.page(
+      '/blk/auto.html',
+      html(
+        `window.m = Charto.createConsent({ autoBlock: true, services: { ga4: { category: 'performance', scripts: ['tracker.test:*/auto*'] } } }, [Charto.blocker])
+         let s = document.createElement('script'); s.async = true; s.src = '${tracker()}/auto.js'; s.onload = () => log.push('onload')
+         document.head.appendChild(s)
+         let f = document.createElement('iframe'); f.setAttribute('src', '${tracker()}/auto-frame.html'); document.head.after(f)`,
+        `<script src="${tracker()}/auto-html.js"></script>`
+      )
+    )
+    let page = await open('/blk/auto.html')
+    await settle(page)
+    // A tag in the HTML is fetched by the browser (preload scanner) but does not run; JavaScript-created ones make no request.
+    expect(trackerHits().map((r) => r.path).filter((p) => p != '/auto-html.js')).toEqual([])
+    expect(await log(page)).toEqual([])
+    expect(await page.evaluate(() => (window as any).events.map((e: any) => e[0]))).toEqual(['blocked'])
+
+    await page.evaluate(() => (window as any).m.acceptAll())
+    await page.waitForFunction(() => (window as any).log.length >= 3)
+    await settle(page)
+    expect((await log(page)).sort()).toEqual(['auto-html.js', 'auto.js', 'onload'])
+    expect(trackerHits().filter((r) => r.path == '/auto.js')).toHaveLength(1)
+    console.log('auto-html.js requests (preload scan + run):', trackerHits().filter((r) => r.path == '/auto-html.js').length)
+    expect(trackerHits().map((r) => r.path)).toContain('/auto-frame.html')
+    expect(page.errors).toEqual([])
+    await page.close()
+  })
+})
+
+describe('clearing', () => {
+  it('CLR-1: _ga-style cookies on the parent domain, the host and a path are gone after withdrawal', async () => {
+    server.page(
+      '/blk/shop/cookies.html',
+      html(`window.m = Charto.createConsent({
+        categories: { performance: { cookies: ['/^_ga/', '_gid'], storage: ['/^_hj/'] } },
+        services: { pixel: { category: 'marketing', cookies: [{ name: '_fbp' }, { name: 'IDE', thirdParty: true }] } } }, [Charto.blocker])`)
+    )
+    let page = await open('/blk/shop/cookies.html')
+    let result = await page.evaluate(async () => {
+      let m = (window as any).m
+      m.acceptAll()
+      document.cookie = '_ga=GA1.1; domain=.charto.test; path=/'
+      document.cookie = '_ga_ABC=GS1; domain=charto.test; path=/'
+      document.cookie = '_ga=host; path=/'
+      document.cookie = '_gid=1; path=/blk/shop'
+      document.cookie = '_gid=2; path=/blk/'
+      document.cookie = '_fbp=1; domain=www.charto.test; path=/'
+      document.cookie = 'cart=1; path=/'
+      localStorage.setItem('_hjSession', '1')
+      let before = document.cookie
+      let cleared = new Promise((resolve) => addEventListener('charto:cleared', (e: any) => resolve(e.detail), { once: true }))
+      m.rejectAll()
+      return { before, cleared: await cleared, after: document.cookie, storage: Object.keys(localStorage) }
+    })
+    expect(result.before.split('; ').length).toBe(8)
+    expect(result.after.split('; ').sort().map((c) => c.split('=')[0])).toEqual(['cart', 'charto_consent'])
+    expect((result.cleared as any).removed.sort()).toEqual(['_fbp', '_ga', '_ga_ABC', '_gid', '_hjSession'])
+    expect((result.cleared as any).failed).toEqual(['IDE'])
+    expect(result.storage).toEqual([])
+    let jar = (await page.context().cookies()).map((c) => `${c.name}@${c.domain}${c.path}`)
+    expect(jar.filter((c) => /^(_ga|_gid|_fbp)/.test(c))).toEqual([])
+    await page.close()
+  })
+
+  it('reloadOnRevoke reloads after the withdrawal is cleared and every change handler ran', async () => {
+    server.page(
+      '/blk/reload.html',
+      html(`window.m = Charto.createConsent({ reloadOnRevoke: true, categories: { performance: { cookies: ['_ga'] } } }, [Charto.blocker])
+        m.on('change', () => sessionStorage.setItem('order', (sessionStorage.getItem('order') || '') + 'change;'))
+        addEventListener('charto:cleared', () => sessionStorage.setItem('order', sessionStorage.getItem('order') + 'cleared;'))
+        sessionStorage.setItem('loads', +(sessionStorage.getItem('loads') || 0) + 1)`)
+    )
+    let page = await open('/blk/reload.html')
+    await page.evaluate(() => (window as any).m.acceptAll())
+    await settle(page)
+    expect(await page.evaluate(() => sessionStorage.getItem('loads'))).toBe('1')
+    await Promise.all([page.waitForEvent('load'), page.evaluate(() => (window as any).m.rejectAll())])
+    expect(await page.evaluate(() => [sessionStorage.getItem('loads'), sessionStorage.getItem('order')])).toEqual(['2', 'change;change;cleared;'])
+    await page.close()
+  })
+})
