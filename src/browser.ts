@@ -2,23 +2,17 @@
 // <script type="application/json" id="charto-config"> so a site needs no code of its own.
 import { init as initAll } from './init.js'
 import type { ChartoConfig } from './core/types.js'
-import type { UiManager } from './ui/index.js'
+import { merge, type UiManager } from './ui/index.js'
 
 export * from './index.js'
 
 /**
  * Like the npm `init`, plus the languages loaded with <script src="…/i18n/de.global.js"> (window.ChartoI18n),
- * which a JSON configuration cannot import. The configuration's own translations override them group by group.
+ * which a JSON configuration cannot import. The configuration's own translations override them key by key.
  */
 export function init(config: ChartoConfig = {}): UiManager {
-  let loaded: Record<string, any> = (typeof self !== 'undefined' && (self as any).ChartoI18n) || {}
-  let own = (config.translations || {}) as Record<string, any>
-  let translations: Record<string, any> = { ...loaded }
-  for (let lang in own) {
-    translations[lang] = { ...loaded[lang] }
-    for (let group in own[lang]) translations[lang][group] = { ...loaded[lang]?.[group], ...own[lang][group] }
-  }
-  return initAll({ ...config, translations })
+  let loaded = (typeof self !== 'undefined' && (self as any).ChartoI18n) || {}
+  return initAll({ ...config, translations: merge(loaded, config.translations) })
 }
 
 /** The manager started from #charto-config, if the page has one. */

@@ -39,8 +39,7 @@ const CHECKS: Record<string, Check> = {
   consentMode: (value) =>
     typeof value !== 'boolean' && !isObject(value) && 'must be true or { mapping, waitForUpdate, region, adsDataRedaction, urlPassthrough }',
   vendors: (value) =>
-    !(Array.isArray(value) && value.every((v) => ['uet', 'clarity', 'meta'].includes(v))) && 'must be a list of "uet", "clarity", "meta"',
-  any: () => {}
+    !(Array.isArray(value) && value.every((v) => ['uet', 'clarity', 'meta'].includes(v))) && 'must be a list of "uet", "clarity", "meta"'
 }
 
 /** Validates and merges a configuration with the defaults. Throws one Error listing every problem (`error.problems`). */

@@ -48,7 +48,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
   let storeFailed = false
   let cleanups: (void | (() => void))[] = []
   let gpc = typeof navigator !== 'undefined' && (navigator as any).globalPrivacyControl === true
-  let honourGpc = () => gpc && config.gpc !== false && config.mode === 'opt-out'
+  let honourGpc = () => gpc && config.gpc !== false && config.mode == 'opt-out'
   let iso = (time?: number) => (time ? new Date(time).toISOString() : null)
 
   let compute = (): ConsentState => {
@@ -57,7 +57,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
     for (let id in config.categories) {
       categories[id] =
         !!config.categories[id].required ||
-        (decision ? decision.granted.includes(id) : config.mode === 'opt-out' && !(id === MARKETING && honourGpc()))
+        (decision ? decision.granted.includes(id) : config.mode == 'opt-out' && !(id == MARKETING && honourGpc()))
     }
     for (let id in config.services) {
       services[id] = decision && has(decision.services, id) ? decision.services[id] : !!categories[config.services[id].category]
@@ -79,7 +79,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
   }
 
   let valid = (d: StoredDecision | null) =>
-    d && d.revision === config.revision && d.updated + config.consentLifetimeDays * DAY > Date.now() ? d : null
+    d && d.revision == config.revision && d.updated + config.consentLifetimeDays * DAY > Date.now() ? d : null
 
   /** Moves to a new decision (or none) and tells everyone what changed. */
   let apply = (next: StoredDecision | null, remote?: boolean, before = compute()) => {
@@ -90,7 +90,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
     if (remote) detail.remote = true
     for (let kind of ['categories', 'services'] as const) {
       for (let id in consent[kind]) {
-        if (consent[kind][id] !== before[kind][id]) detail[consent[kind][id] ? 'granted' : 'revoked'].push(id)
+        if (consent[kind][id] != before[kind][id]) detail[consent[kind][id] ? 'granted' : 'revoked'].push(id)
       }
     }
     manager.emit('change', detail)
@@ -101,7 +101,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
     let now = Date.now()
     let services: Record<string, boolean> = {}
     for (let id in overrides) {
-      if (has(config.services, id) && overrides[id] !== categories[config.services[id].category]) services[id] = overrides[id]
+      if (has(config.services, id) && overrides[id] != categories[config.services[id].category]) services[id] = overrides[id]
     }
     let state = compute()
     let next: StoredDecision = {
@@ -137,7 +137,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
     if (!honourGpc()) return false
     let state = compute()
     let marketingServices: Record<string, boolean> = {}
-    for (let id in config.services) if (config.services[id].category === MARKETING) marketingServices[id] = false
+    for (let id in config.services) if (config.services[id].category == MARKETING) marketingServices[id] = false
     if (!decision || state.categories[MARKETING] || Object.keys(marketingServices).some((id) => state.services[id])) {
       decide({ ...state.categories, [MARKETING]: false }, { ...decision?.services, ...marketingServices }, 'gpc')
       return true
@@ -146,7 +146,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
   }
 
   let tabs = connectTabs(config.cookie.name, (value) => {
-    let next = value === null ? null : valid(decodeDecision(value))
+    let next = valid(decodeDecision(value))
     if (next || value === null) apply(next, true)
   })
 
@@ -170,7 +170,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
         else if (has(categories, id)) {
           if (!value && config.categories[id].required) problems.push(`"${id}" is required and cannot be refused`)
           categories[id] = value
-          for (let service in overrides) if (config.services[service]?.category === id) delete overrides[service]
+          for (let service in overrides) if (config.services[service]?.category == id) delete overrides[service]
         } else if (!has(state.services, id)) {
           problems.push(`"${id}" is neither a category (${Object.keys(categories)}) nor a service (${Object.keys(state.services)})`)
         }
@@ -192,7 +192,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
           report(error)
         }
       }
-      if (event === 'ready' && ready) safe(compute())
+      if (event == 'ready' && ready) safe(compute())
       return emitter.on(event, safe)
     },
     emit(event, detail) {
@@ -204,7 +204,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
       let key = (state: ConsentState) => JSON.stringify([state.categories, state.services])
       config.mode = mode
       if (region) config.region = region
-      if (!gpcRule() && key(before) !== key(compute())) apply(decision, false, before)
+      if (!gpcRule() && key(before) != key(compute())) apply(decision, false, before)
     },
     destroy() {
       for (let cleanup of cleanups) if (cleanup) cleanup()

@@ -18,11 +18,13 @@ export interface StoredDecision {
 
 const VERSION = '1'
 const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'api', 'gpc']
-const UUID = /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/
-const IDS = /^([A-Za-z][\w-]*(\+[A-Za-z][\w-]*)*)?$/
-const SERVICES = /^([A-Za-z][\w-]*:[01](\+[A-Za-z][\w-]*:[01])*)?$/
-const TAG = /^[\w-]{0,35}$/
-const TIME = /^[\da-z]{1,10}$/
+/**
+ * The whole body, field by field: version 1 | UUID v4 | created | updated (base 36) | revision | method 0-4 | gpc 0/1 |
+ * granted ids joined by + | service:0/1 pairs joined by + | region | language. No field can contain "|".
+ * The leading 1 is VERSION.
+ */
+const FORMAT =
+  /^1\|[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}(\|[\da-z]{1,10}){2}\|\d{1,9}\|[0-4]\|[01]\|([A-Za-z][\w-]*(\+[A-Za-z][\w-]*)*)?\|([A-Za-z][\w-]*:[01](\+[A-Za-z][\w-]*:[01])*)?(\|[\w-]{0,35}){2}$/
 
 /** FNV-1a: detects hand-edited or truncated values (not an authenticity check: nothing client-side can be). */
 function checksum(text: string): string {
@@ -52,33 +54,17 @@ export function encodeDecision(d: StoredDecision): string {
 /** Returns the decision, or null for anything that is not exactly what encodeDecision writes. Never throws. */
 export function decodeDecision(value: unknown): StoredDecision | null {
   if (typeof value !== 'string' || value.length > 4096) return null
-  let fields = value.split('|')
-  let sum = fields.pop()
-  let [version, id, created, updated, revision, method, gpc, granted, services, region, language] = fields
-  if (
-    fields.length !== 11 ||
-    version !== VERSION ||
-    sum !== checksum(fields.join('|')) ||
-    !UUID.test(id) ||
-    !TIME.test(created) ||
-    !TIME.test(updated) ||
-    !/^\d{1,9}$/.test(revision) ||
-    !/^[0-4]$/.test(method) ||
-    !/^[01]$/.test(gpc) ||
-    !IDS.test(granted) ||
-    !SERVICES.test(services) ||
-    !TAG.test(region) ||
-    !TAG.test(language)
-  ) {
-    return null
-  }
+  let at = value.lastIndexOf('|')
+  let body = value.slice(0, at)
+  if (!FORMAT.test(body) || value.slice(at + 1) !== checksum(body)) return null
+  let [, id, created, updated, revision, method, gpc, granted, services, region, language] = body.split('|')
   let decision: StoredDecision = {
     id,
     created: parseInt(created, 36),
     updated: parseInt(updated, 36),
     revision: +revision,
     method: METHODS[+method],
-    gpc: gpc === '1',
+    gpc: gpc == '1',
     granted: granted ? granted.split('+') : [],
     services: {},
     region,
@@ -86,7 +72,7 @@ export function decodeDecision(value: unknown): StoredDecision | null {
   }
   for (let pair of services ? services.split('+') : []) {
     let [service, on] = pair.split(':')
-    decision.services[service] = on === '1'
+    decision.services[service] = on == '1'
   }
   return decision.created <= decision.updated ? decision : null
 }
@@ -99,6 +85,7 @@ export function uuid(): string {
   else for (let i = 0; i < 16; i++) bytes[i] = (Math.random() * 256) | 0
   bytes[6] = (bytes[6] & 15) | 64
   bytes[8] = (bytes[8] & 63) | 128
-  let hex = Array.from(bytes, (b) => (b + 256).toString(16).slice(1)).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  return Array.from(bytes, (b) => (b + 256).toString(16).slice(1))
+    .join('')
+    .replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-')
 }

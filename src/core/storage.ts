@@ -12,7 +12,7 @@ export interface DecisionStore {
 /** Cookie or localStorage persistence. Every access is guarded: privacy modes throw or drop writes. */
 export function createStore(config: ResolvedConfig): DecisionStore {
   let { name, ...options } = config.cookie
-  if (config.storage === 'localStorage') {
+  if (config.storage == 'localStorage') {
     return {
       read: () => attempt(() => localStorage.getItem(name) ?? undefined),
       write: (value) => attempt(() => (localStorage.setItem(name, value), true), false),
@@ -20,14 +20,14 @@ export function createStore(config: ResolvedConfig): DecisionStore {
     }
   }
   let attributes = () => ({
-    secure: typeof location !== 'undefined' && location.protocol === 'https:',
+    secure: location.protocol == 'https:',
     ...options,
     // The cookie outlives the record by a day; expiry is judged from the record's own timestamps.
     expires: config.consentLifetimeDays + 1
   })
   return {
     read: () => attempt(() => Cookies.get(name)),
-    write: (value) => attempt(() => (Cookies.set(name, value, attributes()), Cookies.get(name) === value), false),
+    write: (value) => attempt(() => (Cookies.set(name, value, attributes()), Cookies.get(name) == value), false),
     remove: () => attempt(() => Cookies.remove(name, attributes()))
   }
 }

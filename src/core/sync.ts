@@ -20,7 +20,7 @@ export function connectTabs(key: string, receive: (value: string | null) => void
     return { send: (value) => channel.postMessage(value), close: () => channel.close() }
   }
   let onStorage = (event: StorageEvent) => {
-    if (event.key === key && event.newValue) receive(JSON.parse(event.newValue)[0])
+    if (event.key == key && event.newValue) receive(JSON.parse(event.newValue)[0])
   }
   let hasWindow = typeof addEventListener === 'function'
   if (hasWindow) addEventListener('storage', onStorage)

@@ -62,7 +62,8 @@ const md = (text: string): Child[] =>
   String(text)
     .split(/\[([^\]]+)\]\(([^)\s]+)\)/)
     .map((part, i, all) => (i % 3 == 1 ? link(part, all[i + 1]) : i % 3 ? '' : part))
-const merge = (a: any, b: any): any => {
+/** Deep merge of texts, key by key; null and undefined keep the value below. Also used by the <script> build. */
+export const merge = (a: any, b: any): any => {
   let out = { ...a }
   for (let k in b) if (b[k] != null && k != '__proto__') out[k] = typeof b[k] == 'object' ? merge(out[k], b[k]) : b[k]
   return out
