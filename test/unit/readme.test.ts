@@ -1,0 +1,49 @@
+// @vitest-environment node
+// The README is tested against the code, so its reference cannot drift (Orejime's README states defaults its code
+// does not have).
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { SCHEMA } from '../../src/core/schema.js'
+import { resolveConfig } from '../../src/core/config.js'
+import en from '../../src/ui/i18n/en.js'
+
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+const section = (title: string) => readme.split(/^## /m).find((part) => part.startsWith(title)) || ''
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))
+
+describe('README', () => {
+  it('documents exactly the options the validator knows', () => {
+    let documented = [...section('Configuration reference').matchAll(/^\| `(\w+)` \|/gm)].map((m) => m[1])
+    expect(documented.sort()).toEqual(Object.keys(SCHEMA).filter((key) => key !== '$schema').sort())
+  })
+
+  it('states the defaults the code has', () => {
+    let defaults = resolveConfig()
+    let table = section('Configuration reference')
+    expect(table).toContain(`| \`consentLifetimeDays\` | \`${defaults.consentLifetimeDays}\` |`)
+    expect(table).toContain(`| \`revision\` | \`${defaults.revision}\` |`)
+    expect(table).toContain(`| \`mode\` | \`"${defaults.mode}"\` |`)
+    expect(table).toContain(`{ "name": "${defaults.cookie.name}", "path": "${defaults.cookie.path}" }`)
+  })
+
+  it('gives quick-start commands that exist', () => {
+    expect(readme).toContain('npm install && npm run demo')
+    expect(readme).toContain('npm test')
+    expect(pkg.scripts.demo).toBeTruthy()
+    expect(pkg.scripts.test).toBeTruthy()
+  })
+
+  it('quotes the real button labels', () => {
+    for (let label of [en.banner.acceptAll, en.banner.rejectAll, en.banner.preferences, en.preferences.save]) {
+      expect(readme).toContain(`**${label}**`)
+    }
+  })
+
+  it('quotes size numbers no larger than the size-limit budgets', () => {
+    let limits = JSON.parse(readFileSync(new URL('../../.size-limit.json', import.meta.url), 'utf8'))
+    let budget = (name: string) => parseFloat(limits.find((entry: any) => entry.name.includes(name)).limit) * 1000
+    let script = Number(/script>` build \([^)]*\) is ([\d,]+) B brotli/.exec(readme.replace(/\n\s*/g, ' '))?.[1].replace(',', ''))
+    expect(script).toBeGreaterThan(0)
+    expect(script).toBeLessThanOrEqual(budget('script build'))
+  })
+})
