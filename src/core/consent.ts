@@ -5,6 +5,7 @@ import { decodeDecision, encodeDecision, uuid, type StoredDecision } from './rec
 import { createStore } from './storage.js'
 import { connectTabs } from './sync.js'
 import { has } from './has.js'
+import { grantedIn } from './state.js'
 import { attempt } from './attempt.js'
 
 const DAY = 864e5
@@ -153,10 +154,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
   let manager: ConsentManager = {
     config,
     getConsent: compute,
-    isGranted: (name) => {
-      let state = compute()
-      return has(state.categories, name) ? state.categories[name] : has(state.services, name) && state.services[name]
-    },
+    isGranted: (name) => grantedIn(compute(), name),
     acceptAll: () => decide(all(true), {}, 'accept-all'),
     rejectAll: () => decide(all(false), {}, 'reject-all'),
     setConsent(choices, method = 'api') {

@@ -14,40 +14,12 @@ import {
 } from 'react'
 import { createConsent, type ConsentManager, type Extension } from '../core/consent.js'
 import { resolveConfig } from '../core/config.js'
-import { has } from '../core/has.js'
+import { grantedIn, undecidedState } from '../core/state.js'
+
+export { grantedIn, undecidedState }
 import type { ChartoConfig, ConsentState, ResolvedConfig } from '../core/types.js'
 
 export type { ConsentManager, Extension, ChartoConfig, ConsentState }
-
-/**
- * The state shown on the server and during hydration: nothing decided, every optional category and its services off.
- * Built from the configuration alone, so it never reads cookies, storage or `window`.
- */
-export function undecidedState(config: ResolvedConfig): ConsentState {
-  let categories: Record<string, boolean> = {}
-  let services: Record<string, boolean> = {}
-  for (let id in config.categories) categories[id] = !!config.categories[id].required
-  for (let id in config.services) services[id] = !!categories[config.services[id].category]
-  return {
-    decided: false,
-    categories,
-    services,
-    id: null,
-    createdAt: null,
-    updatedAt: null,
-    expiresAt: null,
-    revision: config.revision,
-    method: null,
-    gpc: false,
-    region: typeof config.region === 'string' ? config.region : null,
-    language: config.language || null
-  }
-}
-
-/** True when `name` (a category or service id) is granted in `state`. Unknown names are not granted. */
-export function grantedIn(state: ConsentState, name: string): boolean {
-  return has(state.categories, name) ? state.categories[name] : has(state.services, name) && state.services[name]
-}
 
 interface Store {
   subscribe(listener: () => void): () => void

@@ -20,7 +20,9 @@ import {
 } from 'vue'
 import { createConsent, type ConsentManager, type Extension } from '../core/consent.js'
 import { resolveConfig } from '../core/config.js'
-import { has } from '../core/has.js'
+import { grantedIn, undecidedState } from '../core/state.js'
+
+export { grantedIn, undecidedState }
 import type { ChartoConfig, ConsentState, ResolvedConfig } from '../core/types.js'
 
 export type { ConsentManager, Extension, ChartoConfig, ConsentState }
@@ -38,33 +40,6 @@ export interface ChartoContext {
 }
 
 export const CHARTO_KEY: InjectionKey<ChartoContext> = Symbol('charto')
-
-/** Nothing decided, every optional category and its services off: what the server renders. Reads no browser state. */
-export function undecidedState(config: ResolvedConfig): ConsentState {
-  let categories: Record<string, boolean> = {}
-  let services: Record<string, boolean> = {}
-  for (let id in config.categories) categories[id] = !!config.categories[id].required
-  for (let id in config.services) services[id] = !!categories[config.services[id].category]
-  return {
-    decided: false,
-    categories,
-    services,
-    id: null,
-    createdAt: null,
-    updatedAt: null,
-    expiresAt: null,
-    revision: config.revision,
-    method: null,
-    gpc: false,
-    region: typeof config.region === 'string' ? config.region : null,
-    language: config.language || null
-  }
-}
-
-/** True when `name` (a category or service id) is granted in `state`. Unknown names are not granted. */
-export function grantedIn(state: ConsentState, name: string): boolean {
-  return has(state.categories, name) ? state.categories[name] : has(state.services, name) && state.services[name]
-}
 
 const isManager = (value: unknown): value is ConsentManager =>
   !!value && typeof (value as ConsentManager).getConsent === 'function'
