@@ -4,7 +4,9 @@ import { init as initAll } from './init.js'
 import type { ChartoConfig } from './core/types.js'
 import { merge, type UiManager } from './ui/index.js'
 
-export * from './index.js'
+// What a page needs; server-side helpers (toReceipt, configHash, resolveMode…) stay in the npm package.
+export { createConsent, resolveConfig, regions, consentMode, vendors, uet, clarity, meta, records, blocker, ui } from './index.js'
+export { clearCookies, clearStorage } from './index.js'
 
 /**
  * Like the npm `init`, plus the languages loaded with <script src="…/i18n/de.global.js"> (window.ChartoI18n),
