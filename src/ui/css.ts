@@ -27,7 +27,7 @@ button{font-weight:700;min-height:2.75rem;padding:.5rem;border:2px solid var(--c
 :focus-visible{outline:3px solid var(--charto-fg);outline-offset:2px}\
 [part=category]{border-top:1px solid var(--charto-border);padding-top:.75rem}\
 [part=row],label{display:flex;align-items:center;gap:.75rem;min-height:2rem}\
-[part=row]{justify-content:space-between}\
+[part=row]{justify-content:space-between;flex-wrap:wrap}\
 input{appearance:none;flex:none;position:relative;width:2.75rem;height:1.5rem;margin:0;border:2px solid var(--charto-border);border-radius:1rem;background:var(--charto-bg)}\
 input::before{content:"";position:absolute;top:2px;inset-inline-start:2px;width:1rem;height:1rem;border-radius:50%;background:var(--charto-border)}\
 :checked{background:var(--charto-accent);border-color:var(--charto-accent)}\

@@ -381,3 +381,47 @@ describe('keyboard only', () => {
     await page.context().close()
   })
 })
+
+describe('text spacing (WCAG 1.4.12)', () => {
+  it('A11Y-4: text-spacing overrides clip nothing in the banner and the preferences at 320 px', async () => {
+    let page = await open({ width: 320 })
+    // What a text-spacing bookmarklet applies, pushed into the shadow root as well (document styles do not reach it).
+    let spaced = async () =>
+      page.evaluate(() => {
+        let css = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important } p { margin-bottom: 2em !important }'
+        let sheet = new CSSStyleSheet()
+        sheet.replaceSync(css)
+        let root = document.querySelector('charto-ui')!.shadowRoot!
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
+        let style = document.createElement('style')
+        style.textContent = css
+        document.head.append(style)
+      })
+    // Text is clipped when an element hides overflow its content needs.
+    let clipped = () =>
+      page.evaluate(() => {
+        let found: string[] = []
+        let walk = (root: ParentNode) => {
+          for (let el of root.querySelectorAll<HTMLElement>('*')) {
+            let style = getComputedStyle(el)
+            let hides = /hidden|clip/.test(style.overflowX + style.overflowY)
+            if (hides && el.offsetParent && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) {
+              found.push(el.localName + '[' + (el.getAttribute('part') || el.className) + ']')
+            }
+            if (el.shadowRoot) walk(el.shadowRoot)
+          }
+        }
+        walk(document)
+        return found
+      })
+    await inShadow(page, '[part~=banner]').first().waitFor()
+    await spaced()
+    expect(await clipped()).toEqual([])
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+    await page.evaluate(() => (window as any).m.showPreferences())
+    await inShadow(page, 'summary').evaluateAll((list) => list.forEach((s) => ((s.parentElement as HTMLDetailsElement).open = true)))
+    expect(await clipped()).toEqual([])
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+    await shot(page, 'preferences-text-spacing-320')
+  })
+})
