@@ -75,7 +75,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
       method: decision && decision.method,
       gpc,
       region: (decision ? decision.region : typeof config.region === 'string' && config.region) || null,
-      language: (decision ? decision.language : config.language) || null
+      language: (decision ? decision.language : config.language != 'auto' && config.language) || null
     }
   }
 

@@ -136,6 +136,8 @@ export const ui: Extension = (manager) => {
       (code && code != 'auto' ? [code] : [doc.lang, ...navigator.languages])
         .flatMap((c) => (c ? [c, c.split('-')[0].toLowerCase()] : []))
         .find((x) => x == 'en' || translations[x]) || 'en'
+    // The language shown is the one the state and the consent record report.
+    config.language = lang
     t = [{ categories: config.categories, services: config.services }, translations.en, translations[lang]].reduce(merge, en)
   }
 

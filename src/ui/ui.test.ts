@@ -303,9 +303,13 @@ describe('text safety', () => {
 describe('i18n', () => {
   it('EU-11: picks <html lang> among the registered translations and sets lang on the dialog', () => {
     document.documentElement.lang = 'de-AT'
-    make({ translations: { de } })
+    let m = make({ translations: { de } })
     expect(buttons()).toEqual([de.banner.acceptAll, de.banner.rejectAll, de.banner.preferences])
     expect(view()!.getAttribute('lang')).toBe('de')
+    // REC-1: the state and the record name the language the visitor was shown.
+    expect(m.getConsent().language).toBe('de')
+    m.rejectAll()
+    expect(m.getConsent().language).toBe('de')
   })
 
   it('falls back to navigator.languages, then English', () => {
