@@ -59,9 +59,10 @@ export const blocker: Extension = (manager) => {
   }
 
   /**
-   * Runs a held `text/plain` script: the same element gets its real type back and is inserted again, so every
-   * attribute, the nonce (kept by the element, not its hidden attribute) and the page's own listeners stay. An external
-   * script is awaited (load or error) before the next one runs. A script that already ran never runs twice.
+   * Runs a held `text/plain` script as a new element carrying every attribute and the nonce: scripts parsed from an
+   * HTML fragment (innerHTML, insertAdjacentHTML — what SPAs do) are marked "already started" by the parser and would
+   * never run if only re-inserted. An external script is awaited (load or error) before the next one runs. A script
+   * that already ran never runs twice.
    */
   let run = (el: Gated) =>
     (queue = queue.then(
@@ -69,16 +70,15 @@ export const blocker: Extension = (manager) => {
         new Promise((done) => {
           // Removed from the page meanwhile (a route change): it stays held, and is seen again if it comes back.
           if (!allowed(el) || el.type != PLAIN || !el.parentNode) return done(marked.delete(el))
-          let parent = el.parentNode
-          let next = el.nextSibling
-          let type = el.dataset.type
-          // Removed first: browsers skip a move to the same place, and only an insertion makes a script run.
-          el.remove()
-          el.removeAttribute('type')
-          if (type) el.setAttribute('type', type)
-          if (el.src) el.addEventListener('load', done), el.addEventListener('error', done)
-          parent.insertBefore(el, next)
-          el.src || done(0)
+          let script = create.call(doc, 'script') as HTMLScriptElement
+          for (let { name, value } of [...el.attributes]) if (name != 'type') script.setAttribute(name, value)
+          if (el.dataset.type) script.type = el.dataset.type
+          // Browsers hide the nonce attribute once parsed; the property keeps it.
+          script.nonce = (el as HTMLScriptElement).nonce
+          script.text = el.textContent || ''
+          if (script.src) script.addEventListener('load', done), script.addEventListener('error', done)
+          el.replaceWith(script)
+          script.src || done(0)
         })
     ))
 

@@ -137,7 +137,9 @@ describe('markup gating', () => {
     let origin = tracker()
     await page.evaluate((origin) => {
       let view = document.createElement('main')
-      view.innerHTML = `<section><iframe data-src="${origin}/spa-frame.html" data-category="marketing"></iframe></section>`
+      // innerHTML marks its scripts "already started": only a re-created element can run once consent comes.
+      view.innerHTML = `<section><iframe data-src="${origin}/spa-frame.html" data-category="marketing"></iframe>
+        <script type="text/plain" data-category="performance">log.push('from innerHTML')</script></section>`
       document.body.append(view)
       let s = document.createElement('script')
       s.type = 'text/plain'
@@ -152,7 +154,7 @@ describe('markup gating', () => {
 
     await page.evaluate(() => (window as any).m.acceptAll())
     await settle(page)
-    expect(await log(page)).toEqual(['gtag.js'])
+    expect(await log(page)).toEqual(['from innerHTML', 'gtag.js'])
     expect(trackerHits().map((r) => r.path).sort()).toEqual(['/gtag.js', '/spa-frame.html'])
 
     await page.evaluate((origin) => {
@@ -163,7 +165,7 @@ describe('markup gating', () => {
       s.text = 'log.push("late inline")'
       document.body.append(s)
     }, origin)
-    await page.waitForFunction(() => (window as any).log.length == 2)
+    await page.waitForFunction(() => (window as any).log.length == 3)
     await settle(page)
     expect(trackerHits().map((r) => r.path)).toContain('/late.png')
     await page.close()
