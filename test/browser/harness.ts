@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { chromium, type Browser } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 // @ts-ignore: plain ESM helper shared with scripts/
 import { findChromium, CHROMIUM_ARGS } from '../../scripts/chromium.mjs'
 
@@ -91,3 +92,17 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** The built script-tag bundle, for inlining where a test wants no extra request. */
 export const scriptBuild = () => readFile(join(ROOT, 'dist', 'charto.global.js'), 'utf8')
+
+/** A server and a browser for one suite: started before its tests, closed after them. Read them inside tests. */
+export function useBrowser(): { browser: Browser; server: TestServer } {
+  let suite = {} as { browser: Browser; server: TestServer }
+  beforeAll(async () => {
+    suite.server = await startServer()
+    suite.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await suite.browser?.close()
+    await suite.server?.close()
+  })
+  return suite
+}

@@ -1,35 +1,25 @@
 // The <script>-tag build as a site owner uses it: auto-init from #charto-config, languages, failing closed.
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, startServer, type TestServer } from './harness.js'
+import { expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { useBrowser } from './harness.js'
 
-let browser: Browser
-let server: TestServer
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const suite = useBrowser()
 
 const page = (head: string, body = '') => `<!doctype html><html lang="de"><head><title>t</title>${head}</head><body><main><h1>Shop</h1>${body}</main></body></html>`
 const open = async (path: string): Promise<Page> => {
-  let tab = await browser.newPage()
-  await tab.goto(server.origin() + path)
+  let tab = await suite.browser.newPage()
+  await tab.goto(suite.server.origin() + path)
   return tab
 }
 
 it('starts from #charto-config, shows the banner in the page language from a loaded translation, and gates scripts', async () => {
-  server.page(
+  suite.server.page(
     '/auto.html',
     page(
       `<script type="application/json" id="charto-config">{"services":{"stats":{"category":"performance"}},"privacyPolicyUrl":"/privacy"}</script>
        <script src="/dist/i18n/de.global.js"></script>
        <script src="/dist/charto.global.js"></script>`,
-      `<script type="text/plain" data-service="stats" src="http://tracker.test:${server.port}/stats.js"></script>
+      `<script type="text/plain" data-service="stats" src="http://tracker.test:${suite.server.port}/stats.js"></script>
        <a href="#" data-charto-open>Cookie-Einstellungen</a>`
     )
   )
@@ -38,15 +28,15 @@ it('starts from #charto-config, shows the banner in the page language from a loa
   await banner.waitFor()
   expect(await banner.getAttribute('lang')).toBe('de')
   await expect(tab.getByRole('button', { name: 'Alle akzeptieren' }).count()).resolves.toBe(1)
-  expect(server.hits('tracker.test')).toHaveLength(0)
+  expect(suite.server.hits('tracker.test')).toHaveLength(0)
   await tab.getByRole('button', { name: 'Alle akzeptieren' }).click()
   await tab.waitForFunction(() => (window as any).Charto.instance.isGranted('stats'))
-  await expect.poll(() => server.hits('tracker.test/stats.js').length).toBe(1)
+  await expect.poll(() => suite.server.hits('tracker.test/stats.js').length).toBe(1)
   await tab.close()
 })
 
 it('fails closed on a broken configuration: nothing blocked runs, the page keeps working, the error names the field', async () => {
-  server.page(
+  suite.server.page(
     '/broken.html',
     page(
       `<script type="application/json" id="charto-config">{"services":{"stats":{"category":"analytics"}}}</script>
@@ -55,10 +45,10 @@ it('fails closed on a broken configuration: nothing blocked runs, the page keeps
        <script>window.pageWorks = true</script>`
     )
   )
-  let tab = await browser.newPage()
+  let tab = await suite.browser.newPage()
   let errors: string[] = []
   tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()))
-  await tab.goto(server.origin() + '/broken.html')
+  await tab.goto(suite.server.origin() + '/broken.html')
   expect(await tab.evaluate(() => [(window as any).ran, (window as any).pageWorks, (window as any).Charto.instance])).toEqual([
     undefined,
     true,
@@ -69,19 +59,19 @@ it('fails closed on a broken configuration: nothing blocked runs, the page keeps
 })
 
 it('fails closed on a corrupt or hand-edited consent cookie: asks again, runs nothing', async () => {
-  server.page(
+  suite.server.page(
     '/tampered.html',
     page(
       `<script type="application/json" id="charto-config">{}</script><script src="/dist/charto.global.js"></script>`,
       `<script type="text/plain" data-category="marketing">window.ran = true</script>`
     )
   )
-  let context = await browser.newContext()
+  let context = await suite.browser.newContext()
   await context.addCookies([
-    { name: 'charto_consent', value: '1|0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d|x|y|0|0|0|marketing||||abc', url: server.origin() },
+    { name: 'charto_consent', value: '1|0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d|x|y|0|0|0|marketing||||abc', url: suite.server.origin() },
   ])
   let tab = await context.newPage()
-  await tab.goto(server.origin() + '/tampered.html')
+  await tab.goto(suite.server.origin() + '/tampered.html')
   await tab.locator('charto-ui [part~=banner]').first().waitFor()
   expect(await tab.evaluate(() => [(window as any).ran, (window as any).Charto.instance.getConsent().decided])).toEqual([undefined, false])
   await context.close()

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { launchBrowser, startServer, type TestServer } from './harness.js'
+import { expect, it } from 'vitest'
+import { useBrowser } from './harness.js'
 
-let browser: Browser
-let server: TestServer
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const suite = useBrowser()
 
 it('loads the script build as window.Charto and decides in a real browser', async () => {
-  server.page('/smoke.html', `<!doctype html><html lang="en"><title>smoke</title><script src="/dist/charto.global.js"></script>
+  suite.server.page('/smoke.html', `<!doctype html><html lang="en"><title>smoke</title><script src="/dist/charto.global.js"></script>
     <script>window.events = []; addEventListener('charto:change', (e) => events.push(e.detail.granted))</script>`)
-  let page = await browser.newPage()
-  await page.goto(server.origin() + '/smoke.html')
+  let page = await suite.browser.newPage()
+  await page.goto(suite.server.origin() + '/smoke.html')
   let result = await page.evaluate(() => {
     let m = (window as any).Charto.createConsent({})
     m.acceptAll()

@@ -2,29 +2,21 @@
 // Route changes inject blocked markup; charto gates it with no rescan call (BLK-3).
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { build } from 'vite'
-import type { Browser } from 'playwright-core'
-import { launchBrowser, startServer, type TestServer } from './harness.js'
+import { useBrowser } from './harness.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
-let browser: Browser
-let server: TestServer
+const suite = useBrowser()
 
 beforeAll(async () => {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'examples/vite-spa')])
   await build({ configFile: join(ROOT, 'examples/vite-spa/vite.config.ts'), logLevel: 'silent' })
-  server = await startServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
 })
 
 it('BLK-3: blocked markup added by route changes waits for consent, then runs at once on later routes', async () => {
-  let page = await browser.newPage()
-  let url = server.origin() + '/examples/vite-spa/dist/index.html'
+  let page = await suite.browser.newPage()
+  let url = suite.server.origin() + '/examples/vite-spa/dist/index.html'
   await page.goto(url + '#/stats')
   await page.getByRole('button', { name: 'Accept all' }).waitFor()
   let state = () => page.evaluate(() => ({ runs: window.statsRuns, cookie: document.cookie.includes('stats_id') }))
@@ -33,7 +25,7 @@ it('BLK-3: blocked markup added by route changes waits for consent, then runs at
   await page.getByRole('link', { name: 'Video' }).click()
   await page.locator('[part=placeholder]').first().waitFor()
   expect(await page.locator('iframe').getAttribute('src')).toBeNull()
-  expect(server.hits('/examples/script-tag/embed.html')).toHaveLength(0)
+  expect(suite.server.hits('/examples/script-tag/embed.html')).toHaveLength(0)
 
   await page.getByRole('button', { name: 'Accept all' }).click()
   await expect.poll(() => page.locator('iframe').getAttribute('src')).toBe('/examples/script-tag/embed.html')
