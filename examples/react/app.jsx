@@ -8,7 +8,7 @@ const config = {
   privacyPolicyUrl: '../script-tag/privacy.html',
   googleConsentMode: true,
   services: {
-    youtube: { category: 'functional', label: 'YouTube (local stand-in)', provider: 'Google Ireland Limited' }
+    youtube: { category: 'functional', label: 'YouTube', provider: 'Google Ireland Limited' }
   }
 }
 

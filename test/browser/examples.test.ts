@@ -102,7 +102,7 @@ describe('script tag', () => {
     await expect(banner(page).getByRole('link', { name: 'Privacy policy' }).getAttribute('href')).resolves.toBe('privacy.html')
     expect(await evaluate(page, 'typeof Charto.instance.getConsent')).toBe('function')
     // The embed waits behind a placeholder naming the service and category.
-    await expect.poll(() => page.getByText('YouTube (local stand-in) (Embedded content) is blocked').isVisible()).toBe(true)
+    await expect.poll(() => page.getByText('YouTube (Embedded content) is blocked').isVisible()).toBe(true)
     await settle(page)
     expect(await evaluate(page, 'window.analyticsLoaded')).toBeUndefined()
     expect(await page.locator('iframe[title="Product video"]').getAttribute('src')).toBeNull()
