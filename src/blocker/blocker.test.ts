@@ -195,6 +195,15 @@ describe('scripts', () => {
     expect(win.log).toEqual(['category'])
   })
 
+  it('BLK-1: "!id" with an unknown or empty id stays blocked (fail closed, like a misspelt id)', async () => {
+    script({ 'data-category': '!markting' }, 'log.push("typo")')
+    script({ 'data-category': '!' }, 'log.push("bang")')
+    script({ 'data-category': '!marketing' }, 'log.push("no-ads")')
+    make().rejectAll()
+    await tick()
+    expect(win.log).toEqual(['no-ads'])
+  })
+
   it('BLK-1: ordinary scripts and text/plain blocks without data-category are left alone', async () => {
     let plain = add('script', { type: 'text/plain' }, 'log.push("x")')
     let json = add('script', { type: 'application/json', 'data-category': 'performance' }, '{}')
@@ -267,6 +276,18 @@ describe('embeds', () => {
     expect(object.getAttribute('data')).toBe('/map.svg')
     expect(source.getAttribute('src')).toBe('/v.mp4')
     expect(load).toHaveBeenCalledOnce()
+  })
+
+  it('EU-1, BLK-2: an element gated on its own inside a granted container waits for its own category', async () => {
+    let box = add('div', { 'data-category': 'functional' })
+    let map = add('img', { 'data-src': '/map.png' }, '', box)
+    let iframe = add('iframe', { 'data-src': 'https://tracker.example/x', 'data-category': 'marketing' }, '', box)
+    let manager = make()
+    manager.setConsent({ functional: true })
+    expect(map.getAttribute('src')).toBe('/map.png')
+    expect(iframe.hasAttribute('src')).toBe(false)
+    manager.setConsent({ marketing: true })
+    expect(iframe.getAttribute('src')).toBe('https://tracker.example/x')
   })
 
   it('BLK-2: a <source> gated on its own reloads its media element', async () => {
@@ -408,6 +429,25 @@ describe('auto-block', () => {
     manager.acceptAll()
     expect(frame.getAttribute('src')).toBe('https://www.youtube.com/embed/abc')
     expect(own.getAttribute('src')).toBe('/vendor/chat.js')
+  })
+
+  it('BLK-1, BLK-4: a marked-up text/plain script matching a pattern keeps its src, so it is still awaited before the next', async () => {
+    let manager = make({ ...config, services: { ga4: { category: 'performance', scripts: ['www.googletagmanager.com/gtag/*'] } } })
+    let onLoad = (event: Event) => (event.target as Element).localName == 'script' && win.log.push('gtag.js loaded')
+    document.addEventListener('load', onLoad, true)
+    try {
+      let held = script({ 'data-service': 'ga4', src: 'https://www.googletagmanager.com/gtag/js?id=G-1', id: 'gtag' })
+      script({ 'data-service': 'ga4' }, 'log.push("config")')
+      await tick()
+      expect(held.getAttribute('src')).toBe('https://www.googletagmanager.com/gtag/js?id=G-1')
+      manager.acceptAll()
+      await tick()
+      await tick()
+      expect(document.getElementById('gtag')!.getAttribute('src')).toBe('https://www.googletagmanager.com/gtag/js?id=G-1')
+      expect(win.log).toEqual(['gtag.js loaded', 'config'])
+    } finally {
+      document.removeEventListener('load', onLoad, true)
+    }
   })
 
   it('BLK-4: other URLs, granted services and other elements pass untouched', () => {

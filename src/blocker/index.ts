@@ -50,12 +50,15 @@ export const blocker: Extension = (manager) => {
     }
   }
 
-  /** A configured `data-service` decides alone; else every `data-category` id must be granted (`!id`: must not). */
+  /**
+   * A configured `data-service` decides alone; else every `data-category` id must be granted (`!id`: a known category
+   * that is not granted; an unknown one stays blocked like any misspelt id).
+   */
   let allowed = (el: HTMLElement) => {
     let service = el.dataset.service || ''
     return has(services, service)
       ? isGranted(service)
-      : ids(el).every((id) => (id[0] == '!' ? !isGranted(id.slice(1)) : isGranted(id)))
+      : ids(el).every((id) => (id[0] == '!' ? has(categories, (id = id.slice(1))) && !isGranted(id) : isGranted(id)))
   }
 
   /**
@@ -91,8 +94,9 @@ export const blocker: Extension = (manager) => {
     } else if (script) {
       if (!marked.has(el)) marked.add(el), run(el)
     } else {
+      // An element inside that is gated on its own waits for its own decision.
       for (let node of [el, ...el.querySelectorAll(DEFERRED)]) {
-        for (let { name, value } of [...node.attributes]) {
+        if (node == el || !node.matches(GATED)) for (let { name, value } of [...node.attributes]) {
           if (/^data-(src|srcset|href)$/.test(name)) node.removeAttribute(name), node.setAttribute(node.localName == 'object' ? 'data' : name.slice(5), value)
         }
       }
@@ -110,7 +114,8 @@ export const blocker: Extension = (manager) => {
   let hold = (el: Gated, url: unknown) => {
     let href = attempt(() => new URL(String(url), doc.baseURI).href, String(url))!
     let hit = patterns.find(([test]) => test(href))
-    return hit && !isGranted(hit[1]) && ((el.dataset.service = hit[1]), (el.dataset.src = String(url)))
+    // A `text/plain` script is held already (and never fetched): it keeps its src, so its turn still awaits the load.
+    return hit && el.type != PLAIN && !isGranted(hit[1]) && ((el.dataset.service = hit[1]), (el.dataset.src = String(url)))
   }
 
   for (let id in services) {
@@ -122,6 +127,8 @@ export const blocker: Extension = (manager) => {
         attempt(() => {
           let el = create.call(doc, 'script') as Gated
           let attrs = spec.attrs || {}
+          // The charto script's nonce, unless `attrs` has one (README, Content Security Policy).
+          el.nonce = (doc.currentScript as HTMLScriptElement | null)?.nonce || ''
           for (let name in attrs) if (!/^on/i.test(name)) el.setAttribute(name, attrs[name])
           el.dataset.type = el.type
           el.dataset.service = id

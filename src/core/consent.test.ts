@@ -185,6 +185,47 @@ describe('returning visitors', () => {
     expect(make({ storage: 'localStorage', consentLifetimeDays: 30 }).getConsent().decided).toBe(false)
   })
 
+  it('EU-9: a record dated in the future (edited, so it would never expire) counts as no decision', () => {
+    let future = Date.now() + 400 * 864e5
+    Cookies.set('charto_consent', encodeDecision({
+      id: '0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d', created: future, updated: future, revision: 0,
+      method: 'accept-all', gpc: false, granted: ['marketing'], services: {}, region: '', language: ''
+    }))
+    let manager = make()
+    expect(manager.getConsent().decided).toBe(false)
+    expect(manager.isGranted('marketing')).toBe(false)
+  })
+
+  it('writes the consent cookie with the documented defaults (issue 2): path=/ and SameSite=Lax, overridable', () => {
+    let proto = Object.getPrototypeOf(document)
+    let descriptor = Object.getOwnPropertyDescriptor(proto, 'cookie')!
+    let written: string[] = []
+    vi.spyOn(proto, 'cookie', 'set').mockImplementation(function (this: Document, value: string) {
+      written.push(value)
+      descriptor.set!.call(this, value)
+    })
+    make().acceptAll()
+    make({ cookie: { sameSite: 'Strict' } }).acceptAll()
+    expect(written[0]).toMatch(/^charto_consent=.*; path=\/.*; sameSite=Lax/i)
+    expect(written[1]).toMatch(/; sameSite=Strict/i)
+  })
+
+  it('EU-9: a decision is read back whatever the revision number (e.g. a Unix time)', () => {
+    for (let revision of [1764000000, 2 ** 53 - 1]) {
+      make({ revision }).rejectAll()
+      expect(make({ revision }).getConsent().decided).toBe(true)
+      expect(make({ revision: revision - 1 }).getConsent().decided).toBe(false)
+    }
+  })
+
+  it('EU-9: a decision made with any region or language code is read back on the next load', () => {
+    for (let config of [{ region: 'US CA' }, { language: 'de.DE' }, { region: 'x'.repeat(40) }]) {
+      make(config).rejectAll()
+      expect(make(config).getConsent().decided).toBe(true)
+      Cookies.remove('charto_consent')
+    }
+  })
+
   it('treats corrupt, tampered and foreign cookies as no decision, never as a grant', () => {
     for (let value of ['garbage', '{"marketing":true}', 'true', '1|x|y']) {
       document.cookie = 'charto_consent=' + encodeURIComponent(value) + '; path=/'

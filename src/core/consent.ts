@@ -79,8 +79,9 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
     }
   }
 
-  let valid = (d: StoredDecision | null) =>
-    d && d.revision == config.revision && d.updated + config.consentLifetimeDays * DAY > Date.now() ? d : null
+  // A record dated more than a day ahead was edited (or the clock is wrong): it would never expire.
+  let valid = (d: StoredDecision | null, age = d ? Date.now() - d.updated : 0) =>
+    d && d.revision == config.revision && age > -DAY && age < config.consentLifetimeDays * DAY ? d : null
 
   /** Moves to a new decision (or none) and tells everyone what changed. */
   let apply = (next: StoredDecision | null, remote?: boolean, before = compute()) => {
@@ -212,9 +213,10 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
   }
 
   for (let extension of extensions) cleanups.push(extension(manager))
-  decision = valid(decodeDecision(store.read()))
-  if (decision) manager.emit('consent', compute())
+  let returning = (decision = valid(decodeDecision(store.read())))
+  // GPC overrides a stored grant before anyone hears of it: one `change` (and one Consent Mode update), then `consent`.
   gpcRule()
+  if (returning) manager.emit('consent', compute())
   ready = true
   manager.emit('ready', compute())
   return manager

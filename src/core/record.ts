@@ -17,6 +17,7 @@ export interface StoredDecision {
 }
 
 const VERSION = '1'
+const CODE = /[^\w-]/g
 const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'api', 'gpc']
 /**
  * The whole body, field by field: version 1 | UUID v4 | created | updated (base 36) | revision | method 0-4 | gpc 0/1 |
@@ -24,7 +25,7 @@ const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'api', 'gpc']
  * The leading 1 is VERSION.
  */
 const FORMAT =
-  /^1\|[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}(\|[\da-z]{1,10}){2}\|\d{1,9}\|[0-4]\|[01]\|([A-Za-z][\w-]*(\+[A-Za-z][\w-]*)*)?\|([A-Za-z][\w-]*:[01](\+[A-Za-z][\w-]*:[01])*)?(\|[\w-]{0,35}){2}$/
+  /^1\|[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}(\|[\da-z]{1,10}){2}\|\d{1,16}\|[0-4]\|[01]\|([A-Za-z][\w-]*(\+[A-Za-z][\w-]*)*)?\|([A-Za-z][\w-]*:[01](\+[A-Za-z][\w-]*:[01])*)?(\|[\w-]*){2}$/
 
 /** FNV-1a: detects hand-edited or truncated values (not an authenticity check: nothing client-side can be). */
 function checksum(text: string): string {
@@ -45,8 +46,9 @@ export function encodeDecision(d: StoredDecision): string {
     +d.gpc,
     d.granted.join('+'),
     Object.keys(d.services).map((id) => id + ':' + +d.services[id]).join('+'),
-    d.region,
-    d.language
+    // Any code the host passes (a geo header value, a language tag) must read back: only [\w-] is kept.
+    d.region.replace(CODE, ''),
+    d.language.replace(CODE, '')
   ].join('|')
   return body + '|' + checksum(body)
 }

@@ -20,6 +20,7 @@ export function createStore(config: ResolvedConfig): DecisionStore {
     }
   }
   let attributes = () => ({
+    sameSite: 'Lax' as const,
     secure: location.protocol == 'https:',
     ...options,
     // The cookie outlives the record by a day; expiry is judged from the record's own timestamps.

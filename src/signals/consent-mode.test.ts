@@ -72,6 +72,24 @@ describe('Consent Mode v2', () => {
     ])
   })
 
+  it('GPC-4, GCM-4: GPC overriding a stored marketing grant pushes one denied update, never a granted one', () => {
+    make({ mode: 'opt-out' }, []).acceptAll()
+    setGpc(true)
+    delete w.dataLayer
+    let states: any[] = []
+    let manager = createConsent({ mode: 'opt-out', googleConsentMode: true }, [consentMode, (m) => void m.on('consent', (s) => states.push(s))])
+    managers.push(manager)
+    let marketingDenied = all('granted', { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' })
+    expect(consents()).toEqual([
+      ['consent', 'default', marketingDenied],
+      ['consent', 'update', marketingDenied]
+    ])
+    expect(entries().filter((e: any) => e.event).map((e: any) => e.charto.marketing)).toEqual(['denied'])
+    // `consent` still fires for the returning visitor, with the state in force (marketing denied by GPC)
+    expect(states).toHaveLength(1)
+    expect(states[0]).toMatchObject({ method: 'gpc', categories: { marketing: false } })
+  })
+
   it('GCM-3: a returning visitor gets default then update in the same synchronous init, on every load', () => {
     make({}, []).acceptAll()
     for (let load = 0; load < 2; load++) {

@@ -50,7 +50,8 @@ export function gtag() {
 
 /**
  * Calls `fn` for a returning visitor's decision at init and for every change after, in registration order.
- * `consent` at init comes before any `change`; afterwards `change` always precedes `consent`, so `consent` is skipped.
+ * `consent` at init comes before any `change`, except when GPC overrides the stored decision (then `change` comes
+ * first). Whenever `change` came first, `consent` is skipped: one call per decision.
  */
 export function onDecision(manager: ConsentManager, fn: (state: ConsentState) => void): () => void {
   let seen = 0

@@ -109,6 +109,13 @@ describe('VEN-1: Meta Pixel', () => {
     expect(args(w.fbq.queue)).toEqual([['consent', 'revoke'], ['consent', 'revoke']])
   })
 
+  it('VEN-1, GPC-4: GPC overriding a stored marketing grant never sends grant', () => {
+    make({ mode: 'opt-out' }, []).acceptAll()
+    setGpc(true)
+    make({ mode: 'opt-out' }, [meta])
+    expect(args(w.fbq.queue)).toEqual([['consent', 'revoke'], ['consent', 'revoke']])
+  })
+
   it('VEN-1: uses an existing fbq', () => {
     w.fbq = vi.fn()
     make({}, [meta])

@@ -60,6 +60,26 @@ let settle = (page: Page) => page.waitForTimeout(150)
 let trackerHits = () => server.requests.filter((r) => r.host == 'tracker.test')
 
 describe('markup gating', () => {
+  it('BLK-1: services.<id>.scripts objects take the nonce of the charto script under a strict CSP (README, Content Security Policy)', async () => {
+    server.requests.length = 0
+    server.page(
+      '/blk/config-nonce.html',
+      html(`window.m = Charto.createConsent({ services: { ga4: { category: 'performance', scripts: [
+        { src: '${tracker()}/gtag.js' }, { src: '${tracker()}/auto.js', attrs: { nonce: 'own' } }] } } }, [Charto.blocker])`),
+      { 'content-security-policy': "script-src 'nonce-abc' 'nonce-own'" }
+    )
+    let page = await open('/blk/config-nonce.html')
+    await settle(page)
+    expect(trackerHits()).toEqual([])
+    await page.evaluate(() => (window as any).m.acceptAll())
+    await settle(page)
+    expect(await log(page)).toEqual(['gtag.js', 'auto.js'])
+    // Its own nonce from `attrs` wins over the charto script's.
+    expect(await page.evaluate(() => [...document.querySelectorAll<HTMLScriptElement>('script[data-service]')].map((s) => s.nonce))).toEqual(['abc', 'own'])
+    expect(await page.evaluate(() => (window as any).violations)).toEqual([])
+    await page.close()
+  })
+
   it('BLK-1/EU-1: nothing reaches the tracker before consent; after it, scripts run once, in order, nonce kept under a strict CSP', async () => {
     server.requests.length = 0
     server.page(
