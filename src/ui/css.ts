@@ -21,10 +21,10 @@ p{margin:0 0 .75rem}\
 [part=buttons]{display:grid;grid-auto-flow:column;grid-auto-columns:1fr;gap:.5rem;padding:.5rem 0}\
 dialog>[part=buttons]{position:sticky;bottom:-1rem;background:var(--charto-bg)}\
 @media(max-width:30rem){[part=buttons]{grid-auto-flow:row}}\
-button{font-weight:700;min-height:2.75rem;padding:.5rem;border:2px solid var(--charto-accent);border-radius:var(--charto-radius);background:var(--charto-accent);color:var(--charto-on-accent);cursor:pointer}\
+button{font-weight:700;min-height:2.75rem;padding:.5rem;border:2px solid var(--charto-accent);border-radius:var(--charto-radius);background:var(--charto-accent);color:var(--charto-on-accent);cursor:pointer;overflow-wrap:anywhere}\
 [part=close],[part=link]{float:inline-end;min-width:2.75rem;border:0;background:0;color:inherit;font-size:1.5rem}\
 [part=link]{float:none;min-height:1.5rem;padding:0;font-size:1rem;font-weight:400;text-decoration:underline}\
-:focus-visible{outline:3px solid var(--charto-fg);outline-offset:2px}\
+:focus-visible{outline:3px solid var(--charto-fg);outline-offset:2px;box-shadow:0 0 0 2px var(--charto-bg)}\
 [part=category]{border-top:1px solid var(--charto-border);padding-top:.75rem}\
 [part=row],label{display:flex;align-items:center;gap:.75rem;min-height:2rem}\
 [part=row]{justify-content:space-between;flex-wrap:wrap}\
@@ -32,7 +32,7 @@ input{appearance:none;flex:none;position:relative;width:2.75rem;height:1.5rem;ma
 input::before{content:"";position:absolute;top:2px;inset-inline-start:2px;width:1rem;height:1rem;border-radius:50%;background:var(--charto-border)}\
 :checked{background:var(--charto-accent);border-color:var(--charto-accent)}\
 :checked::before{inset-inline-start:1.25rem;background:var(--charto-on-accent)}\
-:disabled{opacity:.6}\
+:disabled{opacity:.7}\
 [part=service]{padding-inline-start:1rem}\
 [part=table]{overflow-x:auto}\
 table{border-collapse:collapse;width:100%;margin-bottom:.75rem;font-size:.875rem}\

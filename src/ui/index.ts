@@ -88,7 +88,9 @@ export const ui: Extension = (manager) => {
   let view: View | null = null
   let opener: any
   let fromBanner = false
+  let outer: unknown
   let lang: string
+  let dir: string
   let t: Dictionary & { services: Record<string, { label?: string; description?: string }> }
   let drawn = new Map<Element, (remove?: 1) => void>()
 
@@ -138,6 +140,7 @@ export const ui: Extension = (manager) => {
         .find((x) => x == 'en' || translations[x]) || 'en'
     // The language shown is the one the state and the consent record report.
     config.language = lang
+    dir = /^(ar|he|fa|ur|ps|yi|dv|ckb)\b/.test(lang) ? 'rtl' : 'ltr'
     t = [{ categories: config.categories, services: config.services }, translations.en, translations[lang]].reduce(merge, en)
   }
 
@@ -235,7 +238,9 @@ export const ui: Extension = (manager) => {
     if (e.key == 'Tab' && box!.localName == 'dialog') {
       let all = box!.querySelectorAll<HTMLElement>('a[href],button,input:not([disabled]),summary,[tabindex]')
       let [first, last] = e.shiftKey ? [all[all.length - 1], all[0]] : [all[0], all[all.length - 1]]
-      if (root.activeElement == last || !box!.contains(root.activeElement)) {
+      let a = root.activeElement
+      // also when the dialog itself has focus (a click on its text): Shift+Tab would leave it
+      if (a == last || a == box || !box!.contains(a)) {
         e.preventDefault()
         first.focus()
       }
@@ -247,7 +252,7 @@ export const ui: Extension = (manager) => {
     mount()
     let active = from || deepActive()
     if (view != next) fromBanner = view == 'banner'
-    if (!box || !box.contains(active)) opener = active
+    if ((outer = !box || !box.contains(active))) opener = active
     box?.remove()
     let modal = next == 'preferences' || layout == 'modal'
     box = h(
@@ -258,7 +263,7 @@ export const ui: Extension = (manager) => {
         'aria-modal': modal && 'true',
         'aria-labelledby': 't',
         lang,
-        dir: /^(ar|he|fa|ur|ps|yi|dv|ckb)\b/.test(lang) ? 'rtl' : 'ltr',
+        dir,
         onkeydown: keys
       },
       ...(next == 'banner' ? banner() : preferences(m.getConsent()))
@@ -287,8 +292,10 @@ export const ui: Extension = (manager) => {
   /** Escape or the close button: back to the banner while undecided, otherwise closed. Never grants. */
   let back = () => {
     if (view == 'preferences' && fromBanner && !m.getConsent().decided) {
-      open('banner')
-      box!.querySelectorAll('button')[2].focus()
+      let out = outer && opener != document.body
+      open('banner', true)
+      // focus returns to the opener: the banner's Preferences button, or the page element (link, placeholder) outside it
+      ;(out ? opener : box!.querySelectorAll('button')[2]).focus()
     } else hide()
   }
 
@@ -327,8 +334,9 @@ export const ui: Extension = (manager) => {
       }
       let cats = (service && config.services[service] ? [config.services[service].category] : categories).map((c) => name('categories', c)).join(', ')
       let text = t.placeholder.text.replace('{service}', service ? name('services', service) : element.title || cats).replace('{category}', cats)
+      Object.assign(card, { lang, dir })
       card.replaceChildren(
-        h('p', { lang }, text),
+        h('p', {}, text),
         h(
           'div',
           { part: 'buttons' },

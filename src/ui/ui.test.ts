@@ -204,6 +204,27 @@ describe('page hooks', () => {
     expect(document.activeElement).toBe(a)
   })
 
+  it('A11Y-1: Escape from preferences opened by a page link while the banner shows: back to the banner, focus on the link', () => {
+    let m = make()
+    let a = document.createElement('a')
+    a.href = '#'
+    a.setAttribute('data-charto-open', '')
+    document.body.append(a)
+    a.focus()
+    a.click()
+    expect(view()!.getAttribute('part')).toBe('preferences')
+    view()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+    expect(view()!.getAttribute('part')).toBe('banner')
+    expect(m.getConsent().decided).toBe(false)
+    expect(document.activeElement).toBe(a)
+    // opened from the banner itself, focus goes back to the banner's Preferences button
+    let prefs = [...view()!.querySelectorAll('button')].find((b) => b.textContent == 'Preferences')!
+    prefs.focus()
+    prefs.click()
+    view()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+    expect(shadow().activeElement?.textContent).toBe('Preferences')
+  })
+
   it('US-1: [data-charto-do-not-sell] denies marketing in one step', () => {
     let m = make({ mode: 'opt-out' })
     let b = document.createElement('button')
@@ -248,6 +269,15 @@ describe('placeholders', () => {
     m.emit('unblocked', { element: frame })
     expect(frame.style.display).toBe('')
     expect(hosts()).toHaveLength(1)
+  })
+
+  it('EU-11: the placeholder carries the language and dir=rtl for RTL languages', () => {
+    let m = make({ language: 'ar', translations: { ar: { placeholder: { text: 'محظور {service}' } } } })
+    let frame = document.createElement('video')
+    document.body.append(frame)
+    m.emit('blocked', { element: frame, categories: ['functional'] })
+    let card = frame.previousElementSibling!.shadowRoot!.querySelector('[part=placeholder]')!
+    expect([card.getAttribute('lang'), card.getAttribute('dir')]).toEqual(['ar', 'rtl'])
   })
 
   it('grants the category when the embed has no service', () => {

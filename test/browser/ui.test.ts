@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, startServer, type TestServer } from './harness.js'
+import de from '../../src/ui/i18n/de.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const SHOTS = join(ROOT, 'test-results', 'screenshots')
@@ -181,6 +182,74 @@ describe('layout', () => {
     }
   })
 
+  it('EU-2: long German labels do not make Accept all and Reject all differ in size (every layout, both views)', async () => {
+    for (let layout of ['box', 'bar', 'modal']) {
+      for (let width of [1280, 700, 481]) {
+        let page = await open({ config: { language: 'de', translations: { de }, ui: { layout } }, width })
+        for (let view of ['banner', 'preferences']) {
+          if (view == 'preferences') await page.evaluate(() => (window as any).m.showPreferences())
+          let sizes = await inShadow(page, '[part=buttons] button').evaluateAll((list) =>
+            list.map((b) => {
+              let r = b.getBoundingClientRect()
+              return { label: b.textContent, width: Math.round(r.width * 10) / 10, height: Math.round(r.height * 10) / 10, clipped: b.scrollWidth > b.clientWidth }
+            })
+          )
+          let accept = sizes.find((s) => s.label == de.banner.acceptAll)!
+          let reject = sizes.find((s) => s.label == de.banner.rejectAll)!
+          expect({ width: accept.width, height: accept.height }, `${layout} ${width} ${view}`).toEqual({ width: reject.width, height: reject.height })
+          expect(sizes.filter((s) => s.clipped), `${layout} ${width} ${view}`).toEqual([])
+        }
+        await page.context().close()
+      }
+    }
+  })
+
+  it('A11Y-5: the reopen button keeps a 3:1 focus indicator on a light page in the dark theme', async () => {
+    let page = await open({ config: { ui: { reopenButton: true, theme: 'dark' } }, decided: true })
+    await inShadow(page, '[part=reopen]').focus()
+    // the indicator's colours (outline and its inner ring) against the white page the button floats on
+    let ratios = await inShadow(page, '[part=reopen]').evaluate((el) => {
+      let s = getComputedStyle(el)
+      let colours = [s.outlineColor, ...(s.boxShadow.match(/rgba?\([^)]*\)/g) || [])].map((c) => c.match(/[\d.]+/g)!.slice(0, 3).map(Number))
+      let lum = (c: number[]) => {
+        let [r, g, b] = c.map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+      }
+      return colours.map((c) => (1 + 0.05) / (lum(c) + 0.05))
+    })
+    expect(Math.max(...ratios)).toBeGreaterThanOrEqual(3)
+    await page.context().close()
+  })
+
+  it('A11Y-5: every switch, the locked Necessary one included, shows its state with 3:1 in both themes', async () => {
+    for (let dark of [false, true]) {
+      let page = await open({ dark })
+      await page.evaluate(() => (window as any).m.showPreferences())
+      await inShadow(page, 'input').nth(1).check()
+      let ratios = await inShadow(page, 'dialog').evaluate((dialog) => {
+        let rgb = (c: string) => c.match(/[\d.]+/g)!.slice(0, 3).map(Number)
+        let lum = (c: number[]) => {
+          let [r, g, b] = c.map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b
+        }
+        let ratio = (a: number[], b: number[]) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05)
+        let bg = rgb(getComputedStyle(dialog).backgroundColor)
+        return [...dialog.querySelectorAll('input')].map((input) => {
+          let s = getComputedStyle(input)
+          let knob = rgb(getComputedStyle(input, '::before').backgroundColor)
+          let alpha = +s.opacity
+          // what is painted: the switch blended over the dialog's background by its opacity
+          let paint = (c: number[]) => c.map((v, i) => v * alpha + bg[i] * (1 - alpha))
+          let track = rgb((input as HTMLInputElement).checked ? s.backgroundColor : s.borderTopColor)
+          return Math.min(ratio(paint(track), bg), ratio(paint(knob), paint((input as HTMLInputElement).checked ? track : bg)))
+        })
+      })
+      expect(ratios.length).toBeGreaterThan(3)
+      expect(Math.min(...ratios), dark ? 'dark' : 'light').toBeGreaterThanOrEqual(3)
+      await page.context().close()
+    }
+  })
+
   it('A11Y-3: every target is at least 24×24 CSS px', async () => {
     let page = await open({ config: { ui: { reopenButton: true } } })
     await page.evaluate(() => (window as any).m.showPreferences())
@@ -345,6 +414,35 @@ describe('keyboard only', () => {
     await page.keyboard.press('Escape')
     expect(await inShadow(page, 'dialog').count()).toBe(0)
     expect(await focused(page)).toBe('Cookie settings')
+    await page.context().close()
+  })
+
+  it('A11Y-1: Shift+Tab never leaves a modal, even after a click on its text gave the dialog itself focus', async () => {
+    let page = await open({ config: { ui: { layout: 'modal' } } })
+    await inShadow(page, 'h2').click()
+    await page.keyboard.press('Shift+Tab')
+    expect(await focused(page)).toBe('Preferences')
+    await page.evaluate(() => (window as any).m.showPreferences())
+    await inShadow(page, 'dialog p').first().click()
+    await page.keyboard.press('Shift+Tab')
+    expect(await focused(page)).toBe('Save choices')
+    await inShadow(page, 'dialog p').first().click()
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toBe('Close')
+    expect(await page.evaluate(() => (window as any).m.getConsent().decided)).toBe(false)
+    await page.context().close()
+  })
+
+  it('A11Y-1: Escape from preferences opened by a placeholder while the banner shows returns focus to the placeholder', async () => {
+    let page = await open({ body: '<iframe data-src="https://www.youtube-nocookie.com/embed/x" width="560" height="315" title="A video"></iframe>' })
+    await page.evaluate(() => (window as any).m.emit('blocked', { element: document.querySelector('iframe'), categories: ['marketing'], service: 'youtube' }))
+    let card = page.locator('iframe').locator('xpath=preceding-sibling::charto-ui').locator('[part=placeholder]')
+    await card.getByRole('button', { name: 'Preferences' }).click()
+    expect(await focused(page)).toBe('Close')
+    await page.keyboard.press('Escape')
+    expect(await inShadow(page, '[part=banner]').count()).toBe(1)
+    expect(await page.evaluate(() => (window as any).m.getConsent().decided)).toBe(false)
+    expect(await card.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement?.textContent)).toBe('Preferences')
     await page.context().close()
   })
 
