@@ -28,7 +28,7 @@ const CHECKS: Record<string, Check> = {
   boolean: typed('boolean'),
   function: typed('function', '; strings are never evaluated'),
   count: (value) => !(Number.isInteger(value) && value >= 0) && 'must be a whole number ≥ 0',
-  days: (value) => !(typeof value === 'number' && value > 0) && 'must be a number of days > 0',
+  days: (value) => !(typeof value === 'number' && value > 0 && value <= 3650) && 'must be a number of days from 1 to 3650',
   cookieName: (value) => !/^[\w!#$%&'*+.^`|~-]+$/.test(value) && 'must be a cookie name without spaces, "=", ";" or ","',
   path: (value) => (typeof value !== 'string' || value[0] !== '/') && 'must start with "/"',
   attrs: (value) => !isObject(value) && 'must be an object of attribute names and string values',

@@ -319,6 +319,20 @@ describe('Global Privacy Control', () => {
 })
 
 describe('tabs', () => {
+  it('lets the later decision win in both tabs when two decide at once', async () => {
+    vi.useFakeTimers({ now: 1764000000000, toFake: ['Date'] })
+    let first = make()
+    let second = make()
+    let messages = Promise.all([first, second].map((tab) => new Promise((resolve) => tab.on('change', (d) => d.remote && resolve(d)))))
+    first.rejectAll()
+    vi.setSystemTime(1764000000500)
+    second.acceptAll()
+    // The earlier decision's message reaches the second tab and is ignored there; the later one replaces the first tab's.
+    await Promise.race([messages, new Promise((resolve) => setTimeout(resolve, 100))])
+    expect(first.getConsent().method).toBe('accept-all')
+    expect(second.getConsent().method).toBe('accept-all')
+  })
+
   it('delivers a decision to another tab with the message itself', async () => {
     let sender = make()
     let receiver = make()

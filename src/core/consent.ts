@@ -149,7 +149,8 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
 
   let tabs = connectTabs(config.cookie.name, (value) => {
     let next = valid(decodeDecision(value))
-    if (next || value === null) apply(next, true)
+    // Two tabs deciding at once each receive the other's message: the later decision wins in both.
+    if ((next && !(decision && next.updated < decision.updated)) || value === null) apply(next, true)
   })
 
   let manager: ConsentManager = {

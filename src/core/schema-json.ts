@@ -39,7 +39,7 @@ const LEAVES: Record<string, object> = {
   boolean: { type: 'boolean' },
   function: { description: 'A function (JavaScript API only; never a string).' },
   count: { type: 'integer', minimum: 0 },
-  days: { type: 'number', exclusiveMinimum: 0 },
+  days: { type: 'number', exclusiveMinimum: 0, maximum: 3650 },
   cookieName: { type: 'string', pattern: "^[\\w!#$%&'*+.^`|~-]+$" },
   path: { type: 'string', pattern: '^/' },
   region: { type: 'string' },

@@ -231,7 +231,8 @@ export const ui: Extension = (manager) => {
   }
 
   let keys = (e: KeyboardEvent) => {
-    if (e.key == 'Escape') {
+    // `cancel`: the browser's own close request (Escape with focus outside the dialog, a back gesture) goes the same way.
+    if (e.key == 'Escape' || e.type == 'cancel') {
       e.preventDefault()
       back()
     }
@@ -264,7 +265,8 @@ export const ui: Extension = (manager) => {
         'aria-labelledby': 't',
         lang,
         dir,
-        onkeydown: keys
+        onkeydown: keys,
+        oncancel: keys
       },
       ...(next == 'banner' ? banner() : preferences(m.getConsent()))
     )

@@ -523,3 +523,24 @@ describe('text spacing (WCAG 1.4.12)', () => {
     await shot(page, 'preferences-text-spacing-320')
   })
 })
+
+describe('native close requests', () => {
+  it('EU-4, A11Y-1: Escape with focus outside the dialog (a cancel event) closes it the same way and grants nothing', async () => {
+    let page = await open()
+    await page.evaluate(() => {
+      let w = window as any
+      w.m.showPreferences()
+      w.shows = []
+      w.m.on('show', (e: any) => w.shows.push(e.view))
+    })
+    await inShadow(page, 'dialog').waitFor()
+    // Focus leaves every control (as after a click on blank space in some browsers); the browser then handles Escape
+    // itself and fires `cancel` on the modal dialog.
+    await page.evaluate(() => (document.querySelector('charto-ui')!.shadowRoot!.activeElement as HTMLElement | null)?.blur())
+    await page.keyboard.press('Escape')
+    // An undecided visitor is back at the banner, nothing granted, and the dialog is gone, not just closed.
+    await inShadow(page, '[part~=banner]').waitFor()
+    expect(await inShadow(page, 'dialog').count()).toBe(0)
+    expect(await page.evaluate(() => [(window as any).shows, (window as any).m.getConsent().decided])).toEqual([['banner'], false])
+  })
+})
