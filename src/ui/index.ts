@@ -335,7 +335,7 @@ export const ui: Extension = (manager) => {
         return drawn.delete(element)
       }
       let cats = (service && config.services[service] ? [config.services[service].category] : categories).map((c) => name('categories', c)).join(', ')
-      let text = t.placeholder.text.replace('{service}', service ? name('services', service) : element.title || cats).replace('{category}', cats)
+      let text = t.placeholder.text.replace('{service}', () => (service ? name('services', service) : element.title || cats)).replace('{category}', () => cats)
       Object.assign(card, { lang, dir })
       card.replaceChildren(
         h('p', {}, text),

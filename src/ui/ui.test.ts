@@ -280,6 +280,15 @@ describe('placeholders', () => {
     expect([card.getAttribute('lang'), card.getAttribute('dir')]).toEqual(['ar', 'rtl'])
   })
 
+  it('shows labels literally, even with replacement patterns such as $& in them', () => {
+    let m = make({ services: { ads: { category: 'marketing', label: 'Ads $& $` co' } } })
+    let frame = document.createElement('iframe')
+    document.body.append(frame)
+    m.emit('blocked', { element: frame, categories: ['marketing'], service: 'ads' })
+    let card = frame.previousElementSibling!.shadowRoot!.querySelector('[part=placeholder]')!
+    expect(card.textContent).toContain('Ads $& $` co')
+  })
+
   it('grants the category when the embed has no service', () => {
     let m = make()
     let frame = document.createElement('video')
