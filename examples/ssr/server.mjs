@@ -29,7 +29,7 @@ const json = (value) => JSON.stringify(value).replace(/</g, '\\u003c')
  */
 const gated = (state, category, live, inert) => (state.categories[category] ? live : inert)
 
-/** Renders the page. `region` comes from your CDN's geo header in production (see docs/signals.md). */
+/** Renders the page. `region` comes from your CDN's geo header in production (see the README, "Regions"). */
 export function render({ region = 'DE', base = '/' } = {}) {
   let pageConfig = { ...config, region }
   let consent = createConsent(pageConfig) // on the server: core only, undecided, reads nothing

@@ -25,7 +25,7 @@ const PLAIN = 'text/plain'
 let ids = (el: HTMLElement) => (el.dataset.category || '').trim().split(/\s+/)
 
 /**
- * Gating of marked-up scripts, iframes, images and media (contract in docs/blocking.md), auto-block of matching
+ * Gating of marked-up scripts, iframes, images and media (contract in the README, "Blocking scripts and embeds until consent"), auto-block of matching
  * scripts and iframes created from JavaScript (`autoBlock: true`), config-loaded scripts and callbacks, and clearing
  * of cookies and storage on withdrawal (`cleared`), with `reloadOnRevoke`.
  */
