@@ -1,29 +1,12 @@
 // @vitest-environment node
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
+import { trapBrowserGlobals } from '../../test/unit/browser-globals-trap.js'
 import { createElement as h } from 'react'
 import { renderToString } from 'react-dom/server'
 import { ChartoProvider, Consent, useConsent, useIsGranted, useConsentManager } from './index.js'
 
 // Records any read of a browser global during server rendering. React itself reads none of these.
-const GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'BroadcastChannel', 'dispatchEvent', 'addEventListener']
-let touched: string[] = []
-let saved: Record<string, PropertyDescriptor | undefined> = {}
-beforeEach(() => {
-  touched = []
-  for (let name of GLOBALS) {
-    saved[name] = Object.getOwnPropertyDescriptor(globalThis, name)
-    Object.defineProperty(globalThis, name, {
-      configurable: true,
-      get: () => (touched.push(name), undefined)
-    })
-  }
-})
-afterEach(() => {
-  for (let name of GLOBALS) {
-    if (saved[name]) Object.defineProperty(globalThis, name, saved[name]!)
-    else delete (globalThis as any)[name]
-  }
-})
+const touched = trapBrowserGlobals()
 
 it('the trap sees browser globals (control)', () => {
   void (globalThis as any).document

@@ -1,5 +1,6 @@
 // @vitest-environment node
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
+import { trapBrowserGlobals } from '../../test/unit/browser-globals-trap.js'
 import { createSSRApp, h } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 import { ChartoPlugin, Consent, useConsent, useConsentManager, useIsGranted } from './index.js'
@@ -7,22 +8,7 @@ import { ChartoPlugin, Consent, useConsent, useConsentManager, useIsGranted } fr
 // Records any read of a browser global during server rendering. Vue itself looks for `window` once, when it builds
 // its renderer (the devtools hook), so the renderer is built here, before the trap is set.
 createSSRApp({ render: () => null })
-const GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'BroadcastChannel', 'dispatchEvent', 'addEventListener']
-let touched: string[] = []
-let saved: Record<string, PropertyDescriptor | undefined> = {}
-beforeEach(() => {
-  touched = []
-  for (let name of GLOBALS) {
-    saved[name] = Object.getOwnPropertyDescriptor(globalThis, name)
-    Object.defineProperty(globalThis, name, { configurable: true, get: () => (touched.push(name), undefined) })
-  }
-})
-afterEach(() => {
-  for (let name of GLOBALS) {
-    if (saved[name]) Object.defineProperty(globalThis, name, saved[name]!)
-    else delete (globalThis as any)[name]
-  }
-})
+const touched = trapBrowserGlobals()
 
 it('the trap sees browser globals (control)', () => {
   void (globalThis as any).localStorage
