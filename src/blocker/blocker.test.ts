@@ -517,6 +517,19 @@ describe('withdrawal', () => {
     expect(cleared2[0].removed).toEqual(['_ga'])
   })
 
+  it('CLR-1: a first decision after an expired or older-revision grant clears what that grant left behind', async () => {
+    make(config).acceptAll()
+    document.cookie = '_ga=1; path=/'
+    // The revision was raised: the old grant no longer counts, but its cookie is still there.
+    let later = make({ ...config, revision: 1 })
+    let cleared = events(later, 'cleared')
+    expect(later.getConsent().decided).toBe(false)
+    later.rejectAll()
+    await tick()
+    expect(cleared.map((c: any) => c.removed)).toEqual([['_ga']])
+    expect(document.cookie).not.toContain('_ga=')
+  })
+
   it('reloadOnRevoke waits for the change handlers of every module and the clearing', async () => {
     let order: string[] = []
     let reload = vi.fn(() => order.push('reload'))

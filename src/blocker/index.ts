@@ -40,6 +40,7 @@ export const blocker: Extension = (manager) => {
   let queue: Promise<unknown> = Promise.resolve()
   // Set at `ready`: a withdrawal before it (the GPC decision at init) found nothing running, so it never reloads.
   let ready = false
+  let decided = false
   let patterns: [(url: string) => boolean, string][] = []
   // A host callback that throws is reported as an `error` event and breaks nothing.
   let call = (id: string, hook: 'onAccept' | 'onReject') => {
@@ -179,7 +180,8 @@ export const blocker: Extension = (manager) => {
   observer.observe(doc, { childList: true, subtree: true })
 
   /** Removes what the revoked categories and services list; the consent cookie itself is kept. */
-  let clear = (revoked: string[]) => {
+  /** `quiet`: report only what was actually removed (a first decision that found nothing left over stays silent). */
+  let clear = (revoked: string[], quiet?: boolean) => {
     let cookies: (string | CookieSpec)[] = []
     let storage: string[] = []
     for (let id of revoked) {
@@ -187,19 +189,29 @@ export const blocker: Extension = (manager) => {
       cookies.push(...(spec.cookies || []))
       storage.push(...(spec.storage || []))
     }
-    return clearCookies(cookies, cookie.name).then(({ removed, failed }) =>
-      emit('cleared', { removed: removed.concat(clearStorage(storage, cookie.name)), failed })
-    )
+    return clearCookies(cookies, cookie.name).then(({ removed, failed }) => {
+      removed = removed.concat(clearStorage(storage, cookie.name))
+      if (!quiet || removed.length) emit('cleared', { removed, failed })
+    })
   }
 
   let stops = [
     manager.on('ready', () => {
       ready = true
+      decided = manager.getConsent().decided
       scan(doc)
       for (let id in services) if (isGranted(id)) call(id, 'onAccept')
     }),
-    manager.on('change', ({ granted, revoked }) => {
+    manager.on('change', ({ consent, granted, revoked }) => {
       scan(doc)
+      // The first decision on a page may follow an expired or older-revision one whose grants left cookies behind:
+      // what it refuses is cleared too (CLR-1).
+      let first = !decided && consent.decided
+      decided = consent.decided
+      if (first && !revoked.length) {
+        let refused = [consent.categories, consent.services].flatMap((state) => Object.keys(state).filter((id) => !state[id]))
+        if (refused.length) clear(refused, true)
+      }
       granted.forEach((id) => call(id, 'onAccept'))
       revoked.forEach((id) => call(id, 'onReject'))
       // `change` reaches every handler synchronously, in registration order; a task queued after the clearing runs
