@@ -324,7 +324,8 @@ export const ui: Extension = (manager) => {
     let width = element.offsetWidth
     let height = element.offsetHeight
     let display = element.style.display
-    let card = h('div', { part: 'placeholder' })
+    // A group named by its own text, so each "Load this content" says which embed it loads (ids are per shadow root).
+    let card = h('div', { part: 'placeholder', role: 'group', 'aria-labelledby': 'p' })
     if (width) card.style.width = width + 'px'
     if (height) card.style.height = height + 'px'
     r.append(card)
@@ -338,7 +339,7 @@ export const ui: Extension = (manager) => {
       let text = t.placeholder.text.replace('{service}', () => (service ? name('services', service) : element.title || cats)).replace('{category}', () => cats)
       Object.assign(card, { lang, dir })
       card.replaceChildren(
-        h('p', {}, text),
+        h('p', { id: 'p' }, text),
         h(
           'div',
           { part: 'buttons' },

@@ -280,6 +280,17 @@ describe('placeholders', () => {
     expect([card.getAttribute('lang'), card.getAttribute('dir')]).toEqual(['ar', 'rtl'])
   })
 
+  it('A11Y-6: each placeholder is a group named by its own text, so its buttons say which embed they load', () => {
+    let m = make({ services: { maps: { category: 'functional', label: 'Maps' } } })
+    let frame = document.createElement('iframe')
+    document.body.append(frame)
+    m.emit('blocked', { element: frame, categories: ['functional'], service: 'maps' })
+    let root = frame.previousElementSibling!.shadowRoot!
+    let card = root.querySelector('[part=placeholder]')!
+    expect(card.getAttribute('role')).toBe('group')
+    expect(root.getElementById(card.getAttribute('aria-labelledby')!)!.textContent).toContain('Maps')
+  })
+
   it('shows labels literally, even with replacement patterns such as $& in them', () => {
     let m = make({ services: { ads: { category: 'marketing', label: 'Ads $& $` co' } } })
     let frame = document.createElement('iframe')
