@@ -5,7 +5,8 @@ import { attempt } from './attempt.js'
 import { SCHEMA, type Rule } from './schema.js'
 
 export const NECESSARY = 'necessary'
-export const REGION_KEY = /^(EU|default|[A-Z]{2}(-[A-Z\d]{1,3})?)$/
+/** A country (`DE`) or subdivision (`US-CA`) code; `regions` keys may also be `EU` and `default`. */
+export const REGION_CODE = /^[A-Z]{2}(-[A-Z\d]{1,3})?$/
 /** Every top-level option, including those the optional modules read. */
 export const OPTIONS = /* @__PURE__ */ Object.keys(SCHEMA)
 
@@ -94,7 +95,7 @@ export function resolveConfig(config: ChartoConfig = {}): ResolvedConfig {
 
   walk(config, SCHEMA, '')
   for (let key in isObject(config.regions) ? config.regions : {}) {
-    if (!REGION_KEY.test(key)) bad('regions.' + key, 'must be "EU", "default", a country code such as "DE" or a subdivision such as "US-CA", in capitals')
+    if (key != 'EU' && key != 'default' && !REGION_CODE.test(key)) bad('regions.' + key, 'must be "EU", "default", a country code such as "DE" or a subdivision such as "US-CA", in capitals')
   }
   if (config.categories?.[NECESSARY]?.required === false) bad('categories.necessary.required', 'necessary is always required; remove this line')
   for (let id in isObject(config.services) ? config.services : {}) {

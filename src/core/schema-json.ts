@@ -1,7 +1,7 @@
 // Turns the validator's table (schema.ts) into the published JSON Schema, so the two cannot drift.
 // Not imported by the runtime: only by the test that writes and checks schema.json.
 import { SCHEMA, type Rule } from './schema.js'
-import { REGION_KEY } from './config.js'
+import { REGION_CODE } from './config.js'
 
 const DESCRIPTIONS: Record<string, string> = {
   categories: 'Merged with the defaults necessary, performance, marketing, functional. A new key adds a category.',
@@ -126,7 +126,7 @@ function convert(rule: Rule, key = ''): object {
 export function jsonSchema(): object {
   let root = convert(SCHEMA) as any
   root.properties.services.additionalProperties.required = ['category']
-  root.properties.regions.propertyNames = { pattern: REGION_KEY.source }
+  root.properties.regions.propertyNames = { pattern: '^(EU|default|' + REGION_CODE.source.slice(1, -1) + ')$' }
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://unpkg.com/charto/schema.json',

@@ -1,11 +1,12 @@
 import type { Extension } from '../core/consent.js'
 import type { Mode } from '../core/types.js'
+import { REGION_CODE } from '../core/config.js'
+import { has } from '../core/has.js'
 
 export type RegionPolicies = Record<string, { mode: Mode }>
 
 /** EU member states (ISO 3166-1, plus `EL` as the EU writes Greece) and the EEA's Iceland, Liechtenstein and Norway. */
 const EU = /^(AT|BE|BG|HR|CY|CZ|DK|EE|FI|FR|DE|GR|EL|HU|IE|IT|LV|LT|LU|MT|NL|PL|PT|RO|SK|SI|ES|SE|IS|LI|NO)$/
-const CODE = /^[A-Z]{2}(-[A-Z\d]{1,3})?$/
 
 /**
  * REG-1: the mode for a region code (`DE`, `US-CA`). The most specific key wins: `US-CA`, then `US`, then `EU` for
@@ -13,10 +14,10 @@ const CODE = /^[A-Z]{2}(-[A-Z\d]{1,3})?$/
  */
 export function resolveMode(policies: RegionPolicies | undefined, region: unknown): Mode {
   let code = typeof region == 'string' ? region.trim().toUpperCase() : ''
-  if (!policies || !CODE.test(code)) return 'opt-in'
+  if (!policies || !REGION_CODE.test(code)) return 'opt-in'
   let country = code.slice(0, 2)
   let key = [code, country, EU.test(country) && 'EU', 'default'].find(
-    (key) => key && Object.prototype.hasOwnProperty.call(policies, key)
+    (key) => key && has(policies, key)
   )
   return key && policies[key] && policies[key].mode == 'opt-out' ? 'opt-out' : 'opt-in'
 }
