@@ -19,8 +19,8 @@ export default defineConfig([
     external: ['react', 'vue']
   },
   {
-    // The ready <script> build: window.Charto, minified, dependencies bundled.
-    entry: { charto: 'src/browser.ts' },
+    // The ready <script> builds, standard and full: window.Charto, minified, dependencies bundled.
+    entry: { charto: 'src/browser.ts', 'charto.full': 'src/browser-full.ts' },
     format: ['iife'],
     globalName: 'Charto',
     minify: true,
