@@ -1,6 +1,6 @@
 import type { ChartoConfig, ResolvedConfig } from './types.js'
 import { REGEX_STRING } from './pattern.js'
-import { has } from './has.js'
+import { has, ID } from './has.js'
 import { attempt } from './attempt.js'
 import { SCHEMA, type Rule } from './schema.js'
 
@@ -86,7 +86,7 @@ export function resolveConfig(config: ChartoConfig = {}): ResolvedConfig {
     for (let key in value) {
       let at = path ? path + '.' + key : key
       if (map) {
-        if (!/^[A-Za-z][\w-]*$/.test(key)) bad(at, 'id must start with a letter and contain only letters, digits, "_" and "-"')
+        if (!ID.test(key)) bad(at, 'id must start with a letter and contain only letters, digits, "_" and "-"')
         walk(value[key], (rule as any)['*'], at)
       } else if (has(rule, key)) walk(value[key], (rule as any)[key], at)
       else bad(at, `is not an option here; known: ${Object.keys(rule).join(', ')}`)

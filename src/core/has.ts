@@ -1,2 +1,4 @@
 /** Own-property check, so ids like "constructor" never match Object.prototype. */
 export const has = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key)
+/** A category or service id: a letter, then letters, digits, "_" and "-". Never `__proto__` or a path. */
+export const ID = /^[A-Za-z][\w-]*$/

@@ -2,6 +2,7 @@
 // Not imported by the runtime: only by the test that writes and checks schema.json.
 import { SCHEMA, type Rule } from './schema.js'
 import { REGION_CODE } from './config.js'
+import { ID } from './has.js'
 
 const DESCRIPTIONS: Record<string, string> = {
   categories: 'Merged with the defaults necessary, performance, marketing, functional. A new key adds a category.',
@@ -112,7 +113,7 @@ function convert(rule: Rule, key = ''): object {
   if ('*' in shape) {
     return {
       type: 'object',
-      propertyNames: { pattern: '^[A-Za-z][\\w-]*$' },
+      propertyNames: { pattern: ID.source },
       additionalProperties: convert(shape['*']),
       ...extra
     }
