@@ -321,7 +321,7 @@ describe('server-rendered page', () => {
     // Every <script> is the config JSON, the script build, or held as text/plain; the iframe has no src.
     let scripts = html.match(/<script\b[^>]*>/g) || []
     expect(scripts.length).toBe(3)
-    for (let tag of scripts) expect(tag).toMatch(/type="application\/json"|type="text\/plain"|src="\/examples\/ssr\/charto\.global\.js"/)
+    for (let tag of scripts) expect(tag).toMatch(/type="application\/json"|type="text\/plain"|src="\/examples\/ssr\/charto\.full\.global\.js"/)
     expect(html).not.toMatch(/<iframe\b[^>]*\ssrc=/)
     expect(html).toMatch(/<iframe data-src="\/examples\/script-tag\/embed\.html" data-service="youtube"/)
     expect(typeof (globalThis as any).window).toBe('undefined')
