@@ -159,17 +159,16 @@ export const ui: Extension = (manager) => {
   }
   let doNotSell = () => custom({ marketing: false })
   let preferences = () => open('preferences')
-
   let optOut = () => config.mode == 'opt-out'
 
   let banner = (): Child[] => {
     let b = t.banner
     let url = config.privacyPolicyUrl as string
     return [
-    h('div', {}, h('h2', { id: 't' }, b.title), h('p', {}, ...md(optOut() ? b.notice : b.description), ...(url ? [' ', link(b.privacyPolicy, url)] : []))),
-    buttons([b.acceptAll, acceptAll], [b.rejectAll, rejectAll], [b.preferences, preferences]),
-    optOut() ? button(t.preferences.doNotSell, doNotSell, 'link') : ''
-  ]
+      h('div', {}, h('h2', { id: 't' }, b.title), h('p', {}, ...md(optOut() ? b.notice : b.description), ...(url ? [' ', link(b.privacyPolicy, url)] : []))),
+      buttons([b.acceptAll, acceptAll], [b.rejectAll, rejectAll], [b.preferences, preferences]),
+      optOut() ? button(t.preferences.doNotSell, doNotSell, 'link') : ''
+    ]
   }
 
   let preferencesCentre = (s: ConsentState): Child[] => {
