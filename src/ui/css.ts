@@ -1,33 +1,34 @@
 // The whole stylesheet, written small. Hosts theme it with the --charto-* custom properties (set them on `charto-ui`)
-// and ::part(); `part` names double as the selectors here, so no classes are needed.
+// and ::part(); `part` names and element names are the selectors here, so no classes are needed. What the browser's
+// own dialog styles already give a modal <dialog> (fixed, centred, scrolling, max-width) is not repeated.
 // A plain literal (no interpolation), so bundlers can drop it with the UI; each line ends in \ (no newline in the value).
 export default `:host{all:initial;--charto-bg:#fff;--charto-fg:#1b1b1f;--charto-accent:#1f4fd1;--charto-on-accent:#fff;--charto-border:#70707a;--charto-radius:8px;--charto-font:system-ui,sans-serif;--charto-z:2147483000}\
 :host([theme=dark]){--charto-bg:#1d1d22;--charto-fg:#f1f1f4;--charto-accent:#9cb8ff;--charto-on-accent:#10151f;--charto-border:#9a9aa6}\
 @media(prefers-color-scheme:dark){:host([theme=auto]){--charto-bg:#1d1d22;--charto-fg:#f1f1f4;--charto-accent:#9cb8ff;--charto-on-accent:#10151f;--charto-border:#9a9aa6}}\
-*{box-sizing:border-box;font:inherit;color:inherit}\
-[part~=banner],dialog,[part=placeholder]{font:16px/1.5 var(--charto-font);color:var(--charto-fg);background:var(--charto-bg);border:1px solid var(--charto-border);border-radius:var(--charto-radius);padding:1rem 1.25rem}\
-[part~=banner],dialog{position:fixed;z-index:var(--charto-z);box-shadow:0 4px 24px #0005;overflow:auto;max-height:calc(100% - 1rem)}\
-[part~=banner]{display:flex;flex-wrap:wrap;align-items:center;gap:0 1.5rem}\
-[part~=banner]>div{flex:1 1 20rem}\
-section{--g:1rem;margin:0;right:var(--g);bottom:var(--g);width:min(28rem,calc(100% - 2rem))}\
+*{box-sizing:border-box;color:inherit}\
+section,dialog,[part=placeholder]{font:16px/1.5 var(--charto-font);color:var(--charto-fg);background:var(--charto-bg);border:1px solid var(--charto-border);border-radius:var(--charto-radius);padding:1rem 1.25rem}\
+section,dialog{box-shadow:0 4px 24px #0005;max-height:calc(100% - 1rem)}\
+section{position:fixed;z-index:var(--charto-z);overflow:auto;--g:1rem;right:var(--g);bottom:var(--g);width:min(28rem,calc(100% - 2rem))}\
 :host([layout=bar]) section{--g:0;left:0;width:auto;border-radius:0}\
 :host([position*=left]) section{left:var(--g);right:auto}\
 :host([position*=top]) section{top:var(--g);bottom:auto}\
-dialog{inset:0;margin:auto;width:min(42rem,calc(100% - 1rem))}\
+dialog{width:42rem}\
 ::backdrop{background:#000b}\
+[part=banner]{display:flex;flex-wrap:wrap;align-items:center;gap:0 1.5rem}\
+[part=banner]>div{flex:1 1 20rem}\
 h2{font-size:1.25rem;margin:.5rem 0}\
-h2,th,[part=row]{font-weight:700}\
 p{margin:0 0 .75rem}\
 [part=buttons]{display:grid;grid-auto-flow:column;grid-auto-columns:1fr;gap:.5rem;padding:.5rem 0}\
 dialog>[part=buttons]{position:sticky;bottom:-1rem;background:var(--charto-bg)}\
 @media(max-width:30rem){[part=buttons]{grid-auto-flow:row}}\
-button{font-weight:700;min-height:2.75rem;padding:.5rem;border:2px solid var(--charto-accent);border-radius:var(--charto-radius);background:var(--charto-accent);color:var(--charto-on-accent);cursor:pointer;overflow-wrap:anywhere}\
-[part=close],[part=link]{float:inline-end;min-width:2.75rem;border:0;background:0;color:inherit;font-size:1.5rem}\
-[part=link]{float:none;min-height:1.5rem;padding:0;font-size:1rem;font-weight:400;text-decoration:underline}\
+button{font:inherit;font-weight:700;min-height:2.75rem;padding:.5rem;border:2px solid #0000;border-radius:var(--charto-radius);background:var(--charto-accent);color:var(--charto-on-accent);cursor:pointer;overflow-wrap:anywhere}\
+[part=close],[part=link]{border:0;background:0;color:inherit}\
+[part=close]{float:inline-end;min-width:2.75rem;font-size:1.5rem}\
+[part=link]{min-height:1.5rem;padding:0;font-weight:400;text-decoration:underline}\
 :focus-visible{outline:3px solid var(--charto-fg);outline-offset:2px;box-shadow:0 0 0 2px var(--charto-bg)}\
 [part=category]{border-top:1px solid var(--charto-border);padding-top:.75rem}\
 [part=row],label{display:flex;align-items:center;gap:.75rem;min-height:2rem}\
-[part=row]{justify-content:space-between;flex-wrap:wrap}\
+[part=row]{justify-content:space-between;flex-wrap:wrap;font-weight:700}\
 input{appearance:none;flex:none;position:relative;width:2.75rem;height:1.5rem;margin:0;border:2px solid var(--charto-border);border-radius:1rem;background:var(--charto-bg)}\
 input::before{content:"";position:absolute;top:2px;inset-inline-start:2px;width:1rem;height:1rem;border-radius:50%;background:var(--charto-border)}\
 :checked{background:var(--charto-accent);border-color:var(--charto-accent)}\
@@ -38,9 +39,9 @@ input::before{content:"";position:absolute;top:2px;inset-inline-start:2px;width:
 table{border-collapse:collapse;width:100%;margin-bottom:.75rem;font-size:.875rem}\
 th,td{text-align:start;vertical-align:top;padding:.25rem .5rem;border-bottom:1px solid var(--charto-border)}\
 [part=placeholder]{display:flex;flex-direction:column;justify-content:center;max-width:100%;min-height:9rem;overflow:auto}\
-[part~=banner]~[part=reopen]{display:none}\
-[part=reopen]{position:fixed;z-index:var(--charto-z);bottom:1rem;left:1rem;width:3rem;height:3rem;padding:.6rem;border-radius:50%}\
-svg{display:block;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round}\
+[part=banner]~[part=reopen]{display:none}\
+[part=reopen]{position:fixed;z-index:var(--charto-z);bottom:1rem;left:1rem;width:3rem;height:3rem;border-radius:50%}\
+[part=reopen]::before{content:"";position:absolute;inset:10px;border:2px solid;border-radius:50%;background:radial-gradient(circle at 30% 40%,currentColor 1.5px,#0000 2px),radial-gradient(circle at 60% 65%,currentColor 1.5px,#0000 2px),radial-gradient(circle at 30% 75%,currentColor 1.5px,#0000 2px);mask:radial-gradient(circle at 100% 0,#0000 8px,#000 0)}\
 [part=status]{position:fixed;clip-path:inset(50%)}\
-@media(prefers-reduced-motion:no-preference){[part~=banner],dialog{animation:charto .2s}input::before{transition:inset .15s}}\
+@media(prefers-reduced-motion:no-preference){section,dialog{animation:charto .2s}input::before{transition:inset .15s}}\
 @keyframes charto{from{opacity:0;translate:0 1rem}}`

@@ -1,5 +1,5 @@
 // The consent dialog: banner, preferences centre, placeholders for held embeds and the reopen button.
-// Built lazily in an open shadow root, from createElement/textContent only (never innerHTML with config text).
+// Built lazily in an open shadow root with createElement and text nodes only: configuration text is never parsed as HTML.
 import type { ConsentManager, Extension } from '../core/consent.js'
 import type { ConsentState, CookieSpec } from '../core/types.js'
 import en, { type Dictionary } from './i18n/en.js'
@@ -41,14 +41,15 @@ export type UiManager = ConsentManager & UiMethods
 
 type Child = Node | string
 type El = HTMLElement & HTMLInputElement & HTMLDialogElement
+type Texts = Record<string, { label?: string; description?: string }>
 
-/** The only element factory: attributes (`on*` are listeners; null/false skipped) and text or node children. */
+/** The only element factory: attributes (`on*` are listeners; falsy values are left out) and text or node children. */
 const h = (tag: string, attrs: Record<string, any> = {}, ...children: Child[]): El => {
   let el = document.createElement(tag) as El
   for (let k in attrs) {
     let v = attrs[k]
-    if (k[0] == 'o' && k[1] == 'n') el.addEventListener(k.slice(2), v)
-    else if (v != null && v !== false) el.setAttribute(k, v === true ? '' : v)
+    if (/^on/.test(k)) el.addEventListener(k.slice(2), v)
+    else if (v) el.setAttribute(k, v === true ? '' : v)
   }
   el.append(...children)
   return el
@@ -58,7 +59,7 @@ const h = (tag: string, attrs: Record<string, any> = {}, ...children: Child[]): 
 export const safeUrl = (url: string) => /^(?:https?:\/\/|mailto:|[^\s\x00-\x1f:/?#\\]*(?:[/?#]|$))/i.test(url)
 const link = (label: string, url: string): Child => (safeUrl(url) ? h('a', { href: url }, label) : label)
 /** Text with `[label](url)` links; anything else stays text. */
-const md = (text: string): Child[] =>
+const md = (text = ''): Child[] =>
   String(text)
     .split(/\[([^\]]+)\]\(([^)\s]+)\)/)
     .map((part, i, all) => (i % 3 == 1 ? link(part, all[i + 1]) : i % 3 ? '' : part))
@@ -68,12 +69,15 @@ export const merge = (a: any, b: any): any => {
   for (let k in b) if (b[k] != null && k != '__proto__') out[k] = typeof b[k] == 'object' ? merge(out[k], b[k]) : b[k]
   return out
 }
+/** What a dialog opens on, and what its Tab wrap goes round: its first and last control. */
+const CONTROLS = 'a[href],button'
 
 /** The UI extension: `createConsent(config, [gating, ui])`. */
 export const ui: Extension = (manager) => {
   if (typeof document == 'undefined') return
   let m = manager as UiManager
   let config = m.config
+  let { categories, services } = config
   let opts = (config.ui || {}) as UiOptions
   let layout = opts.layout || 'box'
   let translations = (config.translations || {}) as Record<string, Translation>
@@ -91,7 +95,7 @@ export const ui: Extension = (manager) => {
   let outer: unknown
   let lang: string
   let dir: string
-  let t: Dictionary & { services: Record<string, { label?: string; description?: string }> }
+  let t: Dictionary & { services: Texts }
   let drawn = new Map<Element, (remove?: 1) => void>()
 
   let when = (fn: () => void) => (document.body ? fn() : document.addEventListener('DOMContentLoaded', fn))
@@ -100,22 +104,16 @@ export const ui: Extension = (manager) => {
     while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement
     return a
   }
-  let style = (r: ShadowRoot) => {
+  /** A `<charto-ui>` with its open shadow root, styled without inline styles (CSP). */
+  let shadow = (attrs: Record<string, any>) => {
+    let el = h('charto-ui', { theme: opts.theme || 'auto', ...attrs })
+    let r = el.attachShadow({ mode: 'open' })
     try {
-      if (!sheet) {
-        let s = new CSSStyleSheet()
-        s.replaceSync(css)
-        sheet = s
-      }
+      if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(css)
       r.adoptedStyleSheets = [sheet]
     } catch {
       r.append(h('style', { nonce }, css))
     }
-  }
-  let shadow = (attrs: Record<string, any>) => {
-    let el = h('charto-ui', { theme: opts.theme || 'auto', ...attrs })
-    let r = el.attachShadow({ mode: 'open' })
-    style(r)
     return [el, r] as const
   }
   let mount = () => {
@@ -125,49 +123,59 @@ export const ui: Extension = (manager) => {
       document.body.prepend(host)
     }
   }
-  let say = (text: string) => {
-    mount()
-    status.textContent = text
-  }
   let button = (label: string, onclick: () => void, part = 'button') => h('button', { part, onclick }, label)
-  type Kind = 'categories' | 'services'
-  let name = (kind: Kind, id: string) => (t[kind][id] || {}).label || id
+  /** A row of equal buttons: [label, action] pairs. */
+  let buttons = (...list: [string, () => void][]) => h('div', { part: 'buttons' }, ...list.map(([label, fn]) => button(label, fn)))
+  let name = (texts: Texts, id: string) => texts[id]?.label || id
 
   let choose = (code: string) => {
     lang =
       (code && code != 'auto' ? [code] : [doc.lang, ...navigator.languages])
-        .flatMap((c) => (c ? [c, c.split('-')[0].toLowerCase()] : []))
+        .flatMap((c) => [c, c.split('-')[0].toLowerCase()])
         .find((x) => x == 'en' || translations[x]) || 'en'
     // The language shown is the one the state and the consent record report.
     config.language = lang
     dir = /^(ar|he|fa|ur|ps|yi|dv|ckb)\b/.test(lang) ? 'rtl' : 'ltr'
-    t = [{ categories: config.categories, services: config.services }, translations.en, translations[lang]].reduce(merge, en)
+    t = [{ categories, services }, translations.en, translations[lang]].reduce(merge, en)
   }
 
-  let decide = (fn: () => void) => {
-    fn()
+  /** Closes the dialog and announces the decision just made. */
+  let saved = () => {
     hide()
-    say(t.preferences.saved)
+    mount()
+    status.textContent = t.preferences.saved
   }
-  let acceptAll = () => decide(m.acceptAll)
-  let rejectAll = () => decide(m.rejectAll)
-  let doNotSell = () => decide(() => m.setConsent({ marketing: false }, 'custom'))
+  let acceptAll = () => {
+    m.acceptAll()
+    saved()
+  }
+  let rejectAll = () => {
+    m.rejectAll()
+    saved()
+  }
+  let custom = (choices: Record<string, boolean>) => {
+    m.setConsent(choices, 'custom')
+    saved()
+  }
+  let doNotSell = () => custom({ marketing: false })
+  let preferences = () => open('preferences')
+  let optOut = () => config.mode == 'opt-out'
 
   let banner = (): Child[] => {
     let b = t.banner
     let url = config.privacyPolicyUrl as string
     return [
-      h('div', {}, h('h2', { id: 't' }, b.title), h('p', {}, ...md(config.mode == 'opt-out' ? b.notice : b.description), ...(url ? [' ', link(b.privacyPolicy, url)] : []))),
-      h('div', { part: 'buttons' }, button(b.acceptAll, acceptAll), button(b.rejectAll, rejectAll), button(b.preferences, () => open('preferences'))),
-      config.mode == 'opt-out' ? button(t.preferences.doNotSell, doNotSell, 'link') : ''
+      h('div', {}, h('h2', { id: 't' }, b.title), h('p', {}, ...md(optOut() ? b.notice : b.description), ...(url ? [' ', link(b.privacyPolicy, url)] : []))),
+      buttons([b.acceptAll, acceptAll], [b.rejectAll, rejectAll], [b.preferences, preferences]),
+      optOut() ? button(t.preferences.doNotSell, doNotSell, 'link') : ''
     ]
   }
 
-  let preferences = (s: ConsentState): Child[] => {
+  let preferencesCentre = (s: ConsentState): Child[] => {
     let p = t.preferences
     let inputs: Record<string, El> = {}
-    /** A switch row and its description: for a category or a service. */
-    let item = (kind: Kind, id: string, locked: unknown, onchange?: () => void) => [
+    /** A switch row and its description, for a category or a service. */
+    let item = (kind: 'categories' | 'services', id: string, locked: unknown, onchange?: () => void) => [
       h(
         'div',
         { part: 'row' },
@@ -175,11 +183,11 @@ export const ui: Extension = (manager) => {
           'label',
           {},
           (inputs[id] = h('input', { type: 'checkbox', role: 'switch', checked: s[kind][id], disabled: !!locked, 'aria-describedby': 'd-' + id, onchange })),
-          name(kind, id)
+          name(t[kind], id)
         ),
         locked && kind == 'categories' ? h('span', {}, p.alwaysOn) : ''
       ),
-      h('p', { id: 'd-' + id }, ...md(t[kind][id]?.description || ''))
+      h('p', { id: 'd-' + id }, ...md(t[kind][id]?.description))
     ]
     let cookies = (list: (string | CookieSpec)[] = [], provider?: string) =>
       list.map((c) => {
@@ -191,23 +199,23 @@ export const ui: Extension = (manager) => {
         )
       })
     let category = (id: string) => {
-      let locked = config.categories[id].required
-      let services = Object.keys(config.services).filter((x) => config.services[x].category == id)
-      let rows = [...cookies(config.categories[id].cookies), ...services.flatMap((x) => cookies(config.services[x].cookies, config.services[x].provider || name('services', x)))]
+      let locked = categories[id].required
+      let own = Object.keys(services).filter((x) => services[x].category == id)
+      let rows = [...cookies(categories[id].cookies), ...own.flatMap((x) => cookies(services[x].cookies, services[x].provider || name(t.services, x)))]
       return h(
         'div',
         { part: 'category' },
-        ...item('categories', id, locked, () => services.map((x) => (inputs[x].checked = inputs[id].checked))),
-        services.length + rows.length
+        ...item('categories', id, locked, () => own.map((x) => (inputs[x].checked = inputs[id].checked))),
+        own.length + rows.length
           ? h(
               'details',
               {},
               h('summary', {}, p.details),
-              ...services.map((x) => h('div', { part: 'service' }, ...item('services', x, locked))),
+              ...own.map((x) => h('div', { part: 'service' }, ...item('services', x, locked))),
               rows.length
                 ? h(
                     'div',
-                    { part: 'table', role: 'region', tabindex: 0, 'aria-label': name('categories', id) + ': ' + p.cookies },
+                    { part: 'table', role: 'region', tabindex: '0', 'aria-label': name(t.categories, id) + ': ' + p.cookies },
                     h('table', {}, h('tr', {}, ...[p.name, p.provider, p.purpose, p.duration, p.party].map((x) => h('th', { scope: 'col' }, x))), ...rows)
                   )
                 : ''
@@ -218,15 +226,15 @@ export const ui: Extension = (manager) => {
     let save = () => {
       let choices: Record<string, boolean> = {}
       for (let id in inputs) if (!inputs[id].disabled) choices[id] = inputs[id].checked
-      decide(() => m.setConsent(choices, 'custom'))
+      custom(choices)
     }
     return [
       h('button', { part: 'close', 'aria-label': p.close, onclick: back }, '×'),
       h('h2', { id: 't' }, p.title),
       h('p', {}, ...md(p.description)),
-      s.gpc && config.mode == 'opt-out' ? h('p', { role: 'status', part: 'note' }, p.gpc) : '',
-      ...Object.keys(config.categories).map(category),
-      h('div', { part: 'buttons' }, button(p.rejectAll, rejectAll), button(p.acceptAll, acceptAll), button(p.save, save))
+      s.gpc && optOut() ? h('p', { role: 'status', part: 'note' }, p.gpc) : '',
+      ...Object.keys(categories).map(category),
+      buttons([p.rejectAll, rejectAll], [p.acceptAll, acceptAll], [p.save, save])
     ]
   }
 
@@ -237,13 +245,14 @@ export const ui: Extension = (manager) => {
       back()
     }
     if (e.key == 'Tab' && box!.localName == 'dialog') {
-      let all = box!.querySelectorAll<HTMLElement>('a[href],button,input:not([disabled]),summary,[tabindex]')
-      let [first, last] = e.shiftKey ? [all[all.length - 1], all[0]] : [all[0], all[all.length - 1]]
+      let all = box!.querySelectorAll<HTMLElement>(CONTROLS)
+      let ends = [all[0], all[all.length - 1]]
+      if (e.shiftKey) ends.reverse()
       let a = root.activeElement
       // also when the dialog itself has focus (a click on its text): Shift+Tab would leave it
-      if (a == last || a == box || !box!.contains(a)) {
+      if (a == ends[1] || a == box || !box!.contains(a)) {
         e.preventDefault()
-        first.focus()
+        ends[0].focus()
       }
     }
   }
@@ -260,7 +269,7 @@ export const ui: Extension = (manager) => {
       modal ? 'dialog' : 'section',
       {
         part: next,
-        role: modal ? null : 'region',
+        role: !modal && 'region',
         'aria-modal': modal && 'true',
         'aria-labelledby': 't',
         lang,
@@ -268,14 +277,14 @@ export const ui: Extension = (manager) => {
         onkeydown: keys,
         oncancel: keys
       },
-      ...(next == 'banner' ? banner() : preferences(m.getConsent()))
+      ...(next == 'banner' ? banner() : preferencesCentre(m.getConsent()))
     )
     root.prepend(box)
     if (modal) box.showModal?.()
     // keeps the focused page element clear of the banner (WCAG 2.4.11)
     else doc.style.scrollPadding = box.offsetHeight + 'px 0'
     view = next
-    if (!quiet) box.querySelector<HTMLElement>('a[href],button,input:not([disabled])')?.focus()
+    if (!quiet) box.querySelector<HTMLElement>(CONTROLS)?.focus()
     m.emit('show', { view: next })
   }
 
@@ -310,20 +319,13 @@ export const ui: Extension = (manager) => {
   }
   document.addEventListener('click', click)
 
-  let render = () => {
-    if (view) open(view, true, opener)
-    fab?.setAttribute('aria-label', t.preferences.title)
-    drawn.forEach((draw) => draw())
-  }
-
   choose(config.language as string)
 
-  m.on('blocked', ({ element, categories, service }: { element: HTMLElement; categories: string[]; service?: string }) => {
+  m.on('blocked', ({ element, categories: held, service }: { element: HTMLElement; categories: string[]; service?: string }) => {
     if (drawn.has(element)) return
     let [el, r] = shadow({})
-    let width = element.offsetWidth
-    let height = element.offsetHeight
-    let display = element.style.display
+    let { offsetWidth: width, offsetHeight: height, style } = element
+    let display = style.display
     // A group named by its own text, so each "Load this content" says which embed it loads (ids are per shadow root).
     let card = h('div', { part: 'placeholder', role: 'group', 'aria-labelledby': 'p' })
     if (width) card.style.width = width + 'px'
@@ -332,26 +334,22 @@ export const ui: Extension = (manager) => {
     let draw = (remove?: 1) => {
       if (remove) {
         el.remove()
-        element.style.display = display
+        style.display = display
         return drawn.delete(element)
       }
-      let cats = (service && config.services[service] ? [config.services[service].category] : categories).map((c) => name('categories', c)).join(', ')
-      let text = t.placeholder.text.replace('{service}', () => (service ? name('services', service) : element.title || cats)).replace('{category}', () => cats)
+      let cats = (service && services[service] ? [services[service].category] : held).map((c) => name(t.categories, c)).join(', ')
+      let p = t.placeholder
+      let text = p.text.replace('{service}', () => (service ? name(t.services, service) : element.title || cats)).replace('{category}', () => cats)
       Object.assign(card, { lang, dir })
       card.replaceChildren(
         h('p', { id: 'p' }, text),
-        h(
-          'div',
-          { part: 'buttons' },
-          button(t.placeholder.load, () => m.setConsent(service ? { [service]: true } : Object.fromEntries(categories.map((c) => [c, true])), 'custom')),
-          button(t.placeholder.preferences, () => open('preferences'))
-        )
+        buttons([p.load, () => m.setConsent(service ? { [service]: true } : Object.fromEntries(held.map((c) => [c, true])), 'custom')], [p.preferences, preferences])
       )
     }
     drawn.set(element, draw)
     draw()
     element.before(el)
-    element.style.display = 'none'
+    style.display = 'none'
   })
   m.on('unblocked', ({ element }: { element: Element }) => drawn.get(element)?.(1))
 
@@ -360,30 +358,24 @@ export const ui: Extension = (manager) => {
       if (!m.getConsent().decided) open('banner', true)
       if (opts.reopenButton) {
         mount()
-        let svg = 'http://www.w3.org/2000/svg'
-        let icon = document.createElementNS(svg, 'svg')
-        let path = document.createElementNS(svg, 'path')
-        icon.setAttribute('viewBox', '0 0 24 24')
-        path.setAttribute('d', 'M12 3a9 9 0 1 0 9 9 3 3 0 0 1-4-3 3 3 0 0 1-3-4 3 3 0 0 1-2-2ZM8 11h.01M10 16h.01M15 15h.01')
-        icon.append(path)
-        root.append((fab = h('button', { part: 'reopen', 'aria-label': t.preferences.title, onclick: () => open('preferences') }, icon)))
+        root.append((fab = h('button', { part: 'reopen', 'aria-label': t.preferences.title, onclick: preferences })))
       } else if (/^(localhost|127\.|\[)|\.(test|local)$/.test(location.hostname) && !document.querySelector('[data-charto-open]')) {
         // development only (local host names): the EU-5 way back is missing
         console.warn('charto: add a [data-charto-open] link or ui.reopenButton (EU-5)')
       }
     })
   )
-  m.on('change', ({ consent }: { consent: ConsentState }) =>
-    consent.decided ? view == 'banner' && hide() : when(() => open('banner'))
-  )
+  m.on('change', ({ consent }: { consent: ConsentState }) => (consent.decided ? view == 'banner' && hide() : when(() => open('banner'))))
 
   Object.assign(m, {
     show: () => open('banner'),
-    showPreferences: () => open('preferences'),
+    showPreferences: preferences,
     hide,
     setLanguage(code: string) {
       choose(code)
-      render()
+      if (view) open(view, true, opener)
+      fab?.setAttribute('aria-label', t.preferences.title)
+      drawn.forEach((draw) => draw())
     }
   } satisfies UiMethods)
 
