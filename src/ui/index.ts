@@ -143,7 +143,9 @@ export const ui: Extension = (manager) => {
   let saved = () => {
     hide()
     mount()
-    status.textContent = t.preferences.saved
+    // A live region announces changes only: a second save in a row alternates a trailing no-break space.
+    let text = t.preferences.saved
+    status.textContent = status.textContent == text ? text + '\u00a0' : text
   }
   let acceptAll = () => {
     m.acceptAll()

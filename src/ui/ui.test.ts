@@ -160,6 +160,11 @@ describe('preferences', () => {
     expect(shadow().querySelector('[role=status]')!.textContent).toBe('Preferences saved')
     m.showPreferences()
     expect([...view()!.querySelectorAll('input')].map((i) => i.checked)).toEqual([true, false, false, true, true, false])
+    // A11Y-6: saving again changes the live region, so it is announced again; the words stay the same.
+    press('Save choices')
+    let again = shadow().querySelector('[role=status]')!.textContent!
+    expect(again).not.toBe('Preferences saved')
+    expect(again.trim()).toBe('Preferences saved')
   })
 
   it('a category switch moves its service switches with it', () => {
