@@ -57,6 +57,13 @@ let open = async (path: string) => {
 }
 let log = (page: Page) => page.evaluate(() => (window as any).log as string[])
 let settle = (page: Page) => page.waitForTimeout(150)
+/** Waits until the log reads `expected` (a loaded machine may be slow), then a settle more: nothing runs twice. */
+let logBecomes = async (page: Page, expected: string[], sort = false) => {
+  let read = async () => (sort ? (await log(page)).sort() : await log(page))
+  await expect.poll(read).toEqual(expected)
+  await settle(page)
+  expect(await read()).toEqual(expected)
+}
 let trackerHits = () => server.requests.filter((r) => r.host == 'tracker.test')
 
 describe('markup gating', () => {
@@ -72,7 +79,7 @@ describe('markup gating', () => {
     await settle(page)
     expect(trackerHits()).toEqual([])
     await page.evaluate(() => (window as any).m.acceptAll())
-    await expect.poll(() => log(page)).toEqual(['gtag.js', 'auto.js'])
+    await logBecomes(page, ['gtag.js', 'auto.js'])
     // Its own nonce from `attrs` wins over the charto script's.
     expect(await page.evaluate(() => [...document.querySelectorAll<HTMLScriptElement>('script[data-service]')].map((s) => s.nonce))).toEqual(['abc', 'own'])
     expect(await page.evaluate(() => (window as any).violations)).toEqual([])
@@ -104,7 +111,7 @@ describe('markup gating', () => {
 
     await page.evaluate(() => (window as any).m.acceptAll())
     await page.waitForFunction(() => (window as any).log.length >= 5)
-    await expect.poll(() => log(page)).toEqual(['no marketing', 'gtag.js', 'config sees gtag.js: 1', 'both', 'module'])
+    await logBecomes(page, ['no marketing', 'gtag.js', 'config sees gtag.js: 1', 'both', 'module'])
     // Device scale factor 1: the 1x candidate.
     expect(trackerHits().map((r) => r.path).sort()).toEqual(['/frame.html', '/gtag.js', '/pixel.png'])
     expect(await page.evaluate(() => [...document.scripts].filter((s) => s.dataset.category).map((s) => s.nonce))).toEqual(Array(5).fill('abc'))
@@ -124,7 +131,7 @@ describe('markup gating', () => {
     await page.evaluate(() => (window as any).m.acceptAll())
     await page.reload()
     await page.waitForFunction(() => (window as any).log.length >= 4)
-    await expect.poll(() => log(page)).toEqual(['gtag.js', 'config sees gtag.js: 1', 'both', 'module'])
+    await logBecomes(page, ['gtag.js', 'config sees gtag.js: 1', 'both', 'module'])
     expect(await page.evaluate(() => (window as any).violations)).toEqual([])
     expect(page.errors).toEqual([])
     await page.close()
@@ -138,8 +145,7 @@ describe('markup gating', () => {
     let page = await open('/blk/negation.html')
     await page.evaluate(() => (window as any).m.rejectAll())
     await page.reload()
-    // Polled: a loaded CI machine may take longer than one settle to revive it.
-    await expect.poll(() => log(page)).toEqual(['no marketing'])
+    await logBecomes(page, ['no marketing'])
     await page.evaluate(() => (window as any).m.acceptAll())
     await page.reload()
     await settle(page)
@@ -170,7 +176,7 @@ describe('markup gating', () => {
     expect(await page.evaluate(() => (window as any).events.map((e: any) => e[0]))).toEqual(['blocked'])
 
     await page.evaluate(() => (window as any).m.acceptAll())
-    await expect.poll(() => log(page)).toEqual(['from innerHTML', 'gtag.js'])
+    await logBecomes(page, ['from innerHTML', 'gtag.js'])
     expect(trackerHits().map((r) => r.path).sort()).toEqual(['/gtag.js', '/spa-frame.html'])
 
     await page.evaluate((origin) => {
@@ -228,7 +234,7 @@ describe('auto-block', () => {
 
     await page.evaluate(() => (window as any).m.acceptAll())
     await page.waitForFunction(() => (window as any).log.length >= 3)
-    await expect.poll(async () => (await log(page)).sort()).toEqual(['auto-html.js', 'auto.js', 'onload'])
+    await logBecomes(page, ['auto-html.js', 'auto.js', 'onload'], true)
     expect(trackerHits().filter((r) => r.path == '/auto.js')).toHaveLength(1)
     console.log('auto-html.js requests (preload scan + run):', trackerHits().filter((r) => r.path == '/auto-html.js').length)
     expect(trackerHits().map((r) => r.path)).toContain('/auto-frame.html')
