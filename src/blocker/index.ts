@@ -22,7 +22,8 @@ const URLS = ['src', 'srcset', 'href']
 const DEFERRED = '[data-src],[data-srcset],[data-href]'
 const PLAIN = 'text/plain'
 
-let ids = (el: HTMLElement) => el.dataset.category?.match(/\S+/g) || []
+// None (no attribute, or only spaces) is null.
+let ids = (el: HTMLElement) => el.dataset.category?.match(/\S+/g)
 
 /**
  * Gating of marked-up scripts, iframes, images and media (contract in the README, "Blocking scripts and embeds until consent"), auto-block of matching
@@ -58,10 +59,9 @@ export const blocker: Extension = (manager) => {
    */
   let allowed = (el: HTMLElement) => {
     let service = el.dataset.service || ''
-    let list = ids(el)
     return has(services, service)
       ? isGranted(service)
-      : list.length > 0 && list.every((id) => (id[0] == '!' ? has(categories, (id = id.slice(1))) && !isGranted(id) : isGranted(id)))
+      : !!ids(el)?.every((id) => (id[0] == '!' ? has(categories, (id = id.slice(1))) && !isGranted(id) : isGranted(id)))
   }
 
   /**
@@ -96,7 +96,7 @@ export const blocker: Extension = (manager) => {
     if (!allowed(el)) {
       if (el.matches('iframe,video,audio,embed,object') && !announced.has(el)) {
         announced.add(el)
-        emit('blocked', { element: el, categories: ids(el), service: el.dataset.service })
+        emit('blocked', { element: el, categories: ids(el) || [], service: el.dataset.service })
       }
       return
     }
@@ -116,10 +116,11 @@ export const blocker: Extension = (manager) => {
     if (announced.delete(el)) emit('unblocked', { element: el })
   }
 
-  // The root itself too: a target of added children may be gated (a granted container receiving a `data-src` image).
-  let scan = (root: ParentNode) => {
-    ;(root as Element).matches?.(GATED) && handle(root as Gated)
-    root.querySelectorAll<Gated>(GATED).forEach(handle)
+  let scan = (root: ParentNode) => root.querySelectorAll<Gated>(GATED).forEach(handle)
+  // An added node (any kind) and its subtree; or, for a batch, a parent that received children.
+  let look = (node: Node) => {
+    if ((node as Element).matches?.(GATED)) handle(node as Gated)
+    if ((node as Element).firstElementChild) scan(node as Element)
   }
 
   /**
@@ -169,28 +170,28 @@ export const blocker: Extension = (manager) => {
   }
 
   /**
-   * Only what was added is looked at. A few records: each added element and its subtree. Many (innerHTML, fragments,
-   * loops of appends): one query per topmost parent costs less than one per node, and only `target` is read per record
-   * (`addedNodes` makes a NodeList on each read).
+   * Only what was added is looked at. A few records: each added node and its subtree. Many (innerHTML, fragments,
+   * loops of appends): one query per topmost parent costs less than one per node, and only `target` is read from each
+   * record. A batch with nothing gated costs those reads and one query per parent (or per added element).
    */
   let observer = new MutationObserver((records) => {
     let many = records.length > 32
-    let roots = new Set<Node>()
+    let parents = new Set<Node>()
     let last: Node | undefined
     for (let record of records) {
       let bulk = many || record.addedNodes.length > 32
       // Consecutive records mostly share their target (a loop appending to one list).
-      if (bulk && record.target != last) roots.add((last = record.target))
+      if (bulk && record.target != last) parents.add((last = record.target))
       if (autoBlock || !bulk) {
         for (let node of record.addedNodes as NodeListOf<Gated>) {
           // A script in the HTML is seen here before the parser runs it (the browser may have fetched it already).
           if (autoBlock && node.localName == 'script' && node.src && hold(node, node.getAttribute('src')!)) node.removeAttribute('src')
-          if (!bulk && node.nodeType == 1) roots.add(node)
+          if (!bulk) look(node)
         }
       }
     }
-    // What is inside another root is found by that root's query.
-    for (let root of roots) if (!roots.has(root.parentNode!)) scan(root as ParentNode)
+    // A parent inside another one is found by that one's query.
+    for (let parent of parents) if (!parents.has(parent.parentNode!)) look(parent)
   })
   observer.observe(doc, { childList: true, subtree: true })
 
