@@ -32,15 +32,14 @@ let ids = (el: HTMLElement) => el.dataset.category?.match(/\S+/g)
  */
 export const blocker: Extension = (manager) => {
   if (typeof document == 'undefined') return
-  let { services, categories, autoBlock, reloadOnRevoke, cookie } = manager.config
-  let { emit, isGranted } = manager
+  let { config: { services, categories, autoBlock, reloadOnRevoke, cookie }, emit, isGranted } = manager
   let doc = document
   let create = doc.createElement
   // Embeds announced as blocked, so each is announced once and `unblocked` follows only those.
   let announced = new WeakSet<Element>()
   let queue: Promise<unknown> = Promise.resolve()
-  // Set at `ready`: a withdrawal before it (the GPC decision at init) found nothing running, so it never reloads.
-  let ready = false
+  // `reloadOnRevoke` counts from `ready`: a withdrawal before it (the GPC decision at init) found nothing running.
+  let reload: unknown = false
   let decided = false
   let patterns: [(url: string) => boolean, string][] = []
   // A host callback that throws is reported as an `error` event and breaks nothing.
@@ -65,10 +64,10 @@ export const blocker: Extension = (manager) => {
   }
 
   /**
-   * Runs a held `text/plain` script as a new element carrying every attribute and the nonce: scripts parsed from an
-   * HTML fragment (innerHTML, insertAdjacentHTML — what SPAs do) are marked "already started" by the parser and would
-   * never run if only re-inserted. An external script is awaited (load or error) before the next one runs. The held
-   * element is replaced, so a script runs once even when it was queued again meanwhile.
+   * Queues a held `text/plain` script. On its turn, if allowed then, it runs as a new element carrying every attribute
+   * and the nonce: scripts parsed from an HTML fragment (innerHTML, insertAdjacentHTML — what SPAs do) are marked
+   * "already started" by the parser and would never run if only re-inserted. An external script is awaited (load or
+   * error) before the next one runs. The held element is replaced, so a script queued again meanwhile runs once.
    */
   let run = (el: Gated) =>
     (queue = queue.then(
@@ -90,7 +89,7 @@ export const blocker: Extension = (manager) => {
     ))
 
   let handle = (el: Gated) => {
-    if (el.localName == 'script' && el.type == PLAIN) return allowed(el) && run(el)
+    if (el.localName == 'script' && el.type == PLAIN) return run(el)
     let inner = el.querySelectorAll(DEFERRED)
     if (!inner.length && !el.matches(DEFERRED)) return
     if (!allowed(el)) {
@@ -206,7 +205,7 @@ export const blocker: Extension = (manager) => {
 
   let stops = [
     manager.on('ready', () => {
-      ready = true
+      reload = reloadOnRevoke
       decided = manager.getConsent().decided
       scan(doc)
       call(Object.keys(services).filter(isGranted), 'onAccept')
@@ -223,8 +222,8 @@ export const blocker: Extension = (manager) => {
       call(revoked, 'onReject')
       // `change` reaches every handler synchronously, in registration order; a task queued after the clearing runs
       // once all of them (Consent Mode update, record delivery, the host's listeners) are done, whatever the order.
-      let reload = ready && reloadOnRevoke
-      if (revoked.length) clear(revoked).then(() => reload && setTimeout(() => location.reload()))
+      let reloading = reload
+      if (revoked.length) clear(revoked).then(() => reloading && setTimeout(() => location.reload()))
     })
   ]
 
