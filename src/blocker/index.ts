@@ -182,7 +182,10 @@ export const blocker: Extension = (manager) => {
       // Consecutive records mostly share their target (a loop appending to one list).
       if (bulk && record.target != last) parents.add((last = record.target))
       if (autoBlock || !bulk) {
-        for (let node of record.addedNodes as NodeListOf<Gated>) {
+        let nodes = record.addedNodes as NodeListOf<Gated>
+        // Indexed: a NodeList's iterator costs several times more per node.
+        for (let i = 0; i < nodes.length; i++) {
+          let node = nodes[i]
           // A script in the HTML is seen here before the parser runs it (the browser may have fetched it already).
           if (autoBlock && node.localName == 'script' && node.src && hold(node, node.getAttribute('src')!)) node.removeAttribute('src')
           if (!bulk) look(node)
