@@ -191,6 +191,32 @@ describe('markup gating', () => {
     await page.close()
   })
 
+  it('BLK-3: a large batch (a loop of appends, one big insertion) is gated down to nested elements', async () => {
+    server.requests.length = 0
+    server.page('/blk/batch.html', html(`window.m = Charto.createConsent({}, [Charto.blocker])`, '<ul></ul>'))
+    let page = await open('/blk/batch.html')
+    let origin = tracker()
+    await page.evaluate((origin) => {
+      let list = document.querySelector('ul')!
+      for (let i = 0; i < 200; i++) {
+        let item = document.createElement('li')
+        if (i == 150) item.innerHTML = `<div><iframe data-src="${origin}/batch-frame.html" data-service="pixel" data-category="marketing"></iframe></div>`
+        else item.textContent = 'item ' + i
+        list.append(item)
+      }
+      document.body.insertAdjacentHTML('beforeend', '<p>x</p>'.repeat(100) + `<div><img data-src="${origin}/batch.png" data-category="performance" alt="">
+        <script type="text/plain" data-category="performance">log.push('batch script')</script></div>`)
+    }, origin)
+    await settle(page)
+    expect(trackerHits()).toEqual([])
+    expect(await page.evaluate(() => (window as any).events.map((e: any) => [e[0], e[1].element.localName]))).toEqual([['blocked', 'iframe']])
+    await page.evaluate(() => (window as any).m.acceptAll())
+    await settle(page)
+    expect(await log(page)).toEqual(['batch script'])
+    expect(trackerHits().map((r) => r.path).sort()).toEqual(['/batch-frame.html', '/batch.png'])
+    await page.close()
+  })
+
   it('loads services.<id>.scripts from config once granted, nonce from attrs, under the strict CSP', async () => {
     server.requests.length = 0
     server.page(
