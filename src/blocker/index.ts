@@ -111,7 +111,7 @@ export const blocker: Extension = (manager) => {
         }
       }
     }
-    ;((el.localName == 'source' ? el.parentElement : el) as Gated).load?.()
+    ;((el.localName == 'source' ? el.parentNode : el) as Gated).load?.()
     if (announced.delete(el)) emit('unblocked', { element: el })
   }
 
