@@ -160,7 +160,9 @@ export const blocker: Extension = (manager) => {
     // Scripts and iframes created by the page: `src` (property and setAttribute) is checked before any request.
     doc.createElement = function (this: Document) {
       let el = create.apply(this, arguments as any) as Gated
-      if (el.matches('script,iframe')) {
+      // Compared, not matched against a selector: this runs for every element the page creates.
+      let tag = el.localName
+      if (tag == 'script' || tag == 'iframe') {
         let setAttribute = el.setAttribute
         el.setAttribute = (name, value) => (name.toLowerCase() == 'src' && hold(el, value)) || setAttribute.call(el, name, value)
         // The native getter runs with `this` = el.
