@@ -290,6 +290,20 @@ describe('embeds', () => {
     expect(iframe.getAttribute('src')).toBe('https://tracker.example/x')
   })
 
+  it('BLK-2: a media element is reloaded only when a URL moved, so later decisions never restart it', async () => {
+    let video = add('video', { 'data-category': 'functional' })
+    add('source', { 'data-src': '/v.mp4', 'data-category': 'marketing' }, '', video)
+    let load = vi.spyOn(video as HTMLVideoElement, 'load').mockImplementation(() => {})
+    let manager = make()
+    manager.setConsent({ functional: true })
+    manager.setConsent({ performance: true })
+    expect(load).not.toHaveBeenCalled()
+    manager.setConsent({ marketing: true })
+    expect(load).toHaveBeenCalledOnce()
+    manager.setConsent({ performance: false })
+    expect(load).toHaveBeenCalledOnce()
+  })
+
   it('BLK-2: a <source> gated on its own reloads its media element', async () => {
     let audio = add('audio', {})
     add('source', { 'data-src': '/a.mp3', 'data-category': 'functional' }, '', audio)

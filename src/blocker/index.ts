@@ -99,6 +99,7 @@ export const blocker: Extension = (manager) => {
       }
       return
     }
+    let moved = 0
     // An element inside that is gated on its own waits for its own decision.
     for (let node of [el, ...inner] as Gated[]) {
       if (node == el || !node.matches(GATED)) {
@@ -107,11 +108,13 @@ export const blocker: Extension = (manager) => {
           if (value != null) {
             delete node.dataset[name]
             node.setAttribute(name == 'src' && node.localName == 'object' ? 'data' : name, value)
+            moved++
           }
         }
       }
     }
-    ;((el.localName == 'source' ? el.parentNode : el) as Gated).load?.()
+    // A media element takes new sources on reload; reloading when nothing moved would restart what plays.
+    if (moved) ((el.localName == 'source' ? el.parentNode : el) as Gated).load?.()
     if (announced.delete(el)) emit('unblocked', { element: el })
   }
 
