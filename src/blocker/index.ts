@@ -183,19 +183,22 @@ export const blocker: Extension = (manager) => {
    */
   let observer = new MutationObserver((records) => {
     let many = records.length > 32
+    // A script the page inserts starts at once, before any observer sees it; only the parser's scripts wait for this
+    // callback (it runs before each parser-inserted script), and the parser is done once the page is complete.
+    let parsing = autoBlock && doc.readyState != 'complete'
     let parents = new Set<Node>()
     let last: Node | undefined
     for (let record of records) {
       let bulk = many || record.addedNodes.length > 32
       // Consecutive records mostly share their target (a loop appending to one list).
       if (bulk && record.target != last) parents.add((last = record.target))
-      if (autoBlock || !bulk) {
+      if (parsing || !bulk) {
         let nodes = record.addedNodes as NodeListOf<Gated>
         // Indexed: a NodeList's iterator costs several times more per node.
         for (let i = 0; i < nodes.length; i++) {
           let node = nodes[i]
           // A script in the HTML is seen here before the parser runs it (the browser may have fetched it already).
-          if (autoBlock && node.localName == 'script' && node.src && hold(node, node.getAttribute('src')!)) node.removeAttribute('src')
+          if (parsing && node.localName == 'script' && node.src && hold(node, node.getAttribute('src')!)) node.removeAttribute('src')
           if (!bulk) look(node)
         }
       }

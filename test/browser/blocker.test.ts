@@ -32,6 +32,7 @@ beforeAll(async () => {
   server.route('/gtag.js', script('window.gtagLoaded = (window.gtagLoaded || 0) + 1; log.push("gtag.js")'))
   server.route('/auto.js', script('log.push("auto.js")'))
   server.route('/auto-html.js', script('log.push("auto-html.js")'))
+  server.route('/auto-defer.js', script('log.push("auto-defer.js")'))
 })
 afterAll(async () => {
   await browser?.close()
@@ -246,20 +247,20 @@ describe('auto-block', () => {
          let s = document.createElement('script'); s.async = true; s.src = '${tracker()}/auto.js'; s.onload = () => log.push('onload')
          document.head.appendChild(s)
          let f = document.createElement('iframe'); f.setAttribute('src', '${tracker()}/auto-frame.html'); document.head.after(f)`,
-        `<script src="${tracker()}/auto-html.js"></script>`
+        `<script src="${tracker()}/auto-html.js"></script><p>text</p><script defer src="${tracker()}/auto-defer.js"></script>`
       )
     )
     let page = await open('/blk/auto.html')
     await settle(page)
     // A tag in the HTML is fetched by the browser (preload scanner) but does not run; JavaScript-created ones make no request.
-    expect(trackerHits().map((r) => r.path).filter((p) => p != '/auto-html.js')).toEqual([])
+    expect(trackerHits().map((r) => r.path).filter((p) => !/^\/auto-(html|defer)\.js$/.test(p))).toEqual([])
     expect(await log(page)).toEqual([])
     expect(await page.evaluate(() => (window as any).events.map((e: any) => e[0]))).toEqual(['blocked'])
 
     await page.evaluate(() => (window as any).m.acceptAll())
-    await page.waitForFunction(() => (window as any).log.length >= 3)
+    await page.waitForFunction(() => (window as any).log.length >= 4)
     await settle(page)
-    expect((await log(page)).sort()).toEqual(['auto-html.js', 'auto.js', 'onload'])
+    expect((await log(page)).sort()).toEqual(['auto-defer.js', 'auto-html.js', 'auto.js', 'onload'])
     expect(trackerHits().filter((r) => r.path == '/auto.js')).toHaveLength(1)
     console.log('auto-html.js requests (preload scan + run):', trackerHits().filter((r) => r.path == '/auto-html.js').length)
     expect(trackerHits().map((r) => r.path)).toContain('/auto-frame.html')
