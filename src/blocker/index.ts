@@ -183,11 +183,11 @@ export const blocker: Extension = (manager) => {
    */
   let observer = new MutationObserver((records) => {
     let many = records.length > 32
+    let parents = new Set<Node>()
+    let last: Node | undefined
     // A script the page inserts starts at once, before any observer sees it; only the parser's scripts wait for this
     // callback (it runs before each parser-inserted script), and the parser is done once the page is complete.
     let parsing = autoBlock && doc.readyState != 'complete'
-    let parents = new Set<Node>()
-    let last: Node | undefined
     for (let record of records) {
       let bulk = many || record.addedNodes.length > 32
       // Consecutive records mostly share their target (a loop appending to one list).
