@@ -290,6 +290,20 @@ describe('embeds', () => {
     expect(iframe.getAttribute('src')).toBe('https://tracker.example/x')
   })
 
+  it('BLK-2: a media element is reloaded only when a URL moved, so later decisions never restart it', async () => {
+    let video = add('video', { 'data-category': 'functional' })
+    add('source', { 'data-src': '/v.mp4', 'data-category': 'marketing' }, '', video)
+    let load = vi.spyOn(video as HTMLVideoElement, 'load').mockImplementation(() => {})
+    let manager = make()
+    manager.setConsent({ functional: true })
+    manager.setConsent({ performance: true })
+    expect(load).not.toHaveBeenCalled()
+    manager.setConsent({ marketing: true })
+    expect(load).toHaveBeenCalledOnce()
+    manager.setConsent({ performance: false })
+    expect(load).toHaveBeenCalledOnce()
+  })
+
   it('BLK-2: a <source> gated on its own reloads its media element', async () => {
     let audio = add('audio', {})
     add('source', { 'data-src': '/a.mp3', 'data-category': 'functional' }, '', audio)
@@ -323,6 +337,39 @@ describe('content added later', () => {
     await tick()
     expect(win.log).toEqual(['now'])
     expect(img.getAttribute('src')).toBe('/x.png')
+  })
+
+  it('BLK-3: a large batch (many appends, or one insertion of many nodes) is gated down to nested elements', async () => {
+    let manager = make()
+    let blocked = events(manager, 'blocked')
+    // Many records in one callback: only their parents are queried.
+    let list = add('ul', {})
+    let frame: Element | undefined
+    for (let i = 0; i < 50; i++) {
+      let item = add('li', {}, 'item ' + i, list)
+      if (i == 30) frame = add('iframe', { 'data-src': '/loop.html', 'data-category': 'marketing' }, '', add('div', {}, '', item))
+    }
+    // One record with many added nodes.
+    let box = add('div', {})
+    box.innerHTML = '<p>x</p>'.repeat(40) + '<div><img data-src="/html.png" data-category="marketing"></div>'
+    script({ 'data-category': 'marketing' }, 'log.push("after batch")')
+    await tick()
+    expect(blocked.map((d) => d.element)).toEqual([frame])
+    expect(box.querySelector('img')!.hasAttribute('src')).toBe(false)
+    expect(win.log).toEqual([])
+    manager.acceptAll()
+    await tick()
+    expect(frame!.getAttribute('src')).toBe('/loop.html')
+    expect(box.querySelector('img')!.getAttribute('src')).toBe('/html.png')
+    expect(win.log).toEqual(['after batch'])
+  })
+
+  it('BLK-3: a large batch added after consent loads at once', async () => {
+    make().acceptAll()
+    let list = add('ul', {})
+    for (let i = 0; i < 50; i++) add('li', {}, '', list).innerHTML = i == 40 ? '<img data-src="/late.png" data-category="marketing">' : 'item'
+    await tick()
+    expect(list.querySelector('img')!.getAttribute('src')).toBe('/late.png')
   })
 
   it('BLK-3: nothing is observed after destroy()', async () => {

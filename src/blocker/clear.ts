@@ -16,10 +16,9 @@ export interface ClearedDetail {
  */
 export function cookieVariants(host: string, path: string): [domain: string, path: string][] {
   let domains = ['']
-  let labels = /^[\d.]+$|:/.test(host) ? [] : host.split('.')
   let paths = ['/']
   let prefix = ''
-  for (let i = 0; i < labels.length - 1; i++) domains.push(labels.slice(i).join('.'), '.' + labels.slice(i).join('.'))
+  if (!/^[\d.]+$|:/.test(host)) for (let domain = host; domain.includes('.'); domain = domain.slice(domain.indexOf('.') + 1)) domains.push(domain, '.' + domain)
   for (let part of path.split('/')) if (part) paths.push((prefix += '/' + part), prefix + '/')
   return domains.flatMap((domain) => paths.map((p): [string, string] => [domain, p]))
 }
@@ -38,35 +37,33 @@ let cookieNames = () => [...new Set(document.cookie.split(';').map((pair) => pai
  */
 export async function clearCookies(specs: (string | CookieSpec)[], keep?: string): Promise<ClearedDetail> {
   let failed: string[] = []
-  let patterns = specs.map((spec) => {
-    if (typeof spec == 'string') return spec
-    if (spec.thirdParty) failed.push(spec.name)
-    return spec.name
-  })
-  let found = matching(patterns, cookieNames(), keep)
-  let store = (globalThis as any).cookieStore
+  let found = matching(
+    specs.map((spec) => (typeof spec == 'string' ? spec : (spec.thirdParty && failed.push(spec.name), spec.name))),
+    cookieNames(),
+    keep
+  )
   let secure = location.protocol == 'https:' ? ';secure' : ''
   await Promise.all(
     found.flatMap((name) =>
       cookieVariants(location.hostname, location.pathname).map(([domain, path]) => {
         document.cookie = `${name}=;max-age=-1;path=${path}${domain && ';domain=' + domain}${secure}`
         // CookieStore rejects (caught) the dotted form, which document.cookie accepts.
-        return store && store.delete({ name, path, domain: domain || null }).catch(() => 0)
+        return (globalThis as any).cookieStore?.delete({ name, path, domain: domain || null }).catch(() => 0)
       })
     )
   )
-  let left = matching(found, cookieNames())
+  let left = cookieNames().filter((name) => found.includes(name))
   return { removed: found.filter((name) => !left.includes(name)), failed: failed.concat(left) }
 }
 
 /** Removes the localStorage and sessionStorage keys matching `patterns`; returns the removed keys. */
 export function clearStorage(patterns: string[], keep?: string): string[] {
-  let removed: string[] = []
-  for (let kind of ['localStorage', 'sessionStorage'] as const) {
-    attempt(() => {
-      let store = window[kind]
-      for (let key of matching(patterns, Object.keys(store), keep)) store.removeItem(key), removed.push(key)
-    })
-  }
-  return removed
+  return ['localStorage', 'sessionStorage'].flatMap(
+    (kind) =>
+      // A storage that throws on access (privacy mode) is skipped.
+      attempt(() => {
+        let store: Storage = (window as any)[kind]
+        return matching(patterns, Object.keys(store), keep).map((key) => (store.removeItem(key), key))
+      }, [])!
+  )
 }

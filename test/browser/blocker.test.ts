@@ -32,6 +32,7 @@ beforeAll(async () => {
   server.route('/gtag.js', script('window.gtagLoaded = (window.gtagLoaded || 0) + 1; log.push("gtag.js")'))
   server.route('/auto.js', script('log.push("auto.js")'))
   server.route('/auto-html.js', script('log.push("auto-html.js")'))
+  server.route('/auto-defer.js', script('log.push("auto-defer.js")'))
 })
 afterAll(async () => {
   await browser?.close()
@@ -193,6 +194,32 @@ describe('markup gating', () => {
     await page.close()
   })
 
+  it('BLK-3: a large batch (a loop of appends, one big insertion) is gated down to nested elements', async () => {
+    server.requests.length = 0
+    server.page('/blk/batch.html', html(`window.m = Charto.createConsent({}, [Charto.blocker])`, '<ul></ul>'))
+    let page = await open('/blk/batch.html')
+    let origin = tracker()
+    await page.evaluate((origin) => {
+      let list = document.querySelector('ul')!
+      for (let i = 0; i < 200; i++) {
+        let item = document.createElement('li')
+        if (i == 150) item.innerHTML = `<div><iframe data-src="${origin}/batch-frame.html" data-service="pixel" data-category="marketing"></iframe></div>`
+        else item.textContent = 'item ' + i
+        list.append(item)
+      }
+      document.body.insertAdjacentHTML('beforeend', '<p>x</p>'.repeat(100) + `<div><img data-src="${origin}/batch.png" data-category="performance" alt="">
+        <script type="text/plain" data-category="performance">log.push('batch script')</script></div>`)
+    }, origin)
+    await settle(page)
+    expect(trackerHits()).toEqual([])
+    expect(await page.evaluate(() => (window as any).events.map((e: any) => [e[0], e[1].element.localName]))).toEqual([['blocked', 'iframe']])
+    await page.evaluate(() => (window as any).m.acceptAll())
+    await settle(page)
+    expect(await log(page)).toEqual(['batch script'])
+    expect(trackerHits().map((r) => r.path).sort()).toEqual(['/batch-frame.html', '/batch.png'])
+    await page.close()
+  })
+
   it('loads services.<id>.scripts from config once granted, nonce from attrs, under the strict CSP', async () => {
     server.requests.length = 0
     server.page(
@@ -222,19 +249,19 @@ describe('auto-block', () => {
          let s = document.createElement('script'); s.async = true; s.src = '${tracker()}/auto.js'; s.onload = () => log.push('onload')
          document.head.appendChild(s)
          let f = document.createElement('iframe'); f.setAttribute('src', '${tracker()}/auto-frame.html'); document.head.after(f)`,
-        `<script src="${tracker()}/auto-html.js"></script>`
+        `<script src="${tracker()}/auto-html.js"></script><p>text</p><script defer src="${tracker()}/auto-defer.js"></script>`
       )
     )
     let page = await open('/blk/auto.html')
     await settle(page)
     // A tag in the HTML is fetched by the browser (preload scanner) but does not run; JavaScript-created ones make no request.
-    expect(trackerHits().map((r) => r.path).filter((p) => p != '/auto-html.js')).toEqual([])
+    expect(trackerHits().map((r) => r.path).filter((p) => !/^\/auto-(html|defer)\.js$/.test(p))).toEqual([])
     expect(await log(page)).toEqual([])
     expect(await page.evaluate(() => (window as any).events.map((e: any) => e[0]))).toEqual(['blocked'])
 
     await page.evaluate(() => (window as any).m.acceptAll())
-    await page.waitForFunction(() => (window as any).log.length >= 3)
-    await logBecomes(page, ['auto-html.js', 'auto.js', 'onload'], true)
+    await page.waitForFunction(() => (window as any).log.length >= 4)
+    await logBecomes(page, ['auto-defer.js', 'auto-html.js', 'auto.js', 'onload'], true)
     expect(trackerHits().filter((r) => r.path == '/auto.js')).toHaveLength(1)
     console.log('auto-html.js requests (preload scan + run):', trackerHits().filter((r) => r.path == '/auto-html.js').length)
     expect(trackerHits().map((r) => r.path)).toContain('/auto-frame.html')
