@@ -70,7 +70,7 @@ export const blocker: Extension = (manager) => {
    * error) before the next one runs. The held element is replaced, so a script queued again meanwhile runs once.
    */
   let run = (el: Gated) =>
-    (queue = queue.then(
+    (queue = queue.then(() => whole(el)).then(
       () =>
         new Promise((done) => {
           // Removed from the page meanwhile (a route change): it stays held, and is seen again if it comes back.
@@ -87,6 +87,16 @@ export const blocker: Extension = (manager) => {
           el.replaceWith(script)
         })
     ))
+
+  /**
+   * The parser inserts a script element before all of its text has arrived (HTML comes in network chunks), and an
+   * observer may see it in between: reviving it then would run half a script. Once any node follows it, the parser
+   * is past its end tag; until then it waits for the end of parsing.
+   */
+  let whole = (el: Node) => {
+    for (let node: Node | null = el; node; node = node.parentNode) if (node.nextSibling) return
+    if (doc.readyState == 'loading') return new Promise((done) => doc.addEventListener('DOMContentLoaded', done, { once: true }))
+  }
 
   let handle = (el: Gated) => {
     if (el.localName == 'script' && el.type == PLAIN) return run(el)
