@@ -4,6 +4,7 @@ import type { ConsentManager, Extension } from '../core/consent.js'
 import type { ConsentState, CookieSpec } from '../core/types.js'
 import en, { type Dictionary } from './i18n/en.js'
 import css from './css.js'
+import { has } from '../core/has.js'
 
 export type { Dictionary }
 type Deep<T> = { [K in keyof T]?: T[K] extends string ? string : Deep<T[K]> }
@@ -339,13 +340,16 @@ export const ui: Extension = (manager) => {
         style.display = display
         return drawn.delete(element)
       }
-      let cats = (service && services[service] ? [services[service].category] : held).map((c) => name(t.categories, c)).join(', ')
+      let cats = (service && has(services, service) ? [services[service].category] : held).map((c) => name(t.categories, c)).join(', ')
       let p = t.placeholder
       let text = p.text.replace('{service}', () => (service ? name(t.services, service) : element.title || cats)).replace('{category}', () => cats)
       Object.assign(card, { lang, dir })
+      // Granting in place needs something to grant: a configured service, or known categories. A `!id` embed (shown
+      // while a category is refused) or a misspelt id only offers the preferences.
+      let grant = service && has(services, service) ? { [service]: true } : held.every((c) => has(categories, c)) && Object.fromEntries(held.map((c) => [c, true]))
       card.replaceChildren(
         h('p', { id: 'p' }, text),
-        buttons([p.load, () => m.setConsent(service ? { [service]: true } : Object.fromEntries(held.map((c) => [c, true])), 'custom')], [p.preferences, preferences])
+        grant ? buttons([p.load, () => m.setConsent(grant as Record<string, boolean>, 'custom')], [p.preferences, preferences]) : buttons([p.preferences, preferences])
       )
     }
     drawn.set(element, draw)

@@ -313,6 +313,18 @@ describe('placeholders', () => {
     press('Load this content', frame.previousElementSibling!.shadowRoot!)
     expect(m.getConsent().categories.functional).toBe(true)
   })
+
+  it('offers only the preferences for an embed it cannot grant in place: "!marketing" or a misspelt category', () => {
+    let m = make()
+    for (let categories of [['!marketing'], ['marketting'], ['constructor']]) {
+      let frame = document.createElement('iframe')
+      document.body.append(frame)
+      m.emit('blocked', { element: frame, categories })
+      let card = frame.previousElementSibling!.shadowRoot!
+      expect([...card.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Preferences'])
+    }
+    expect(m.getConsent().decided).toBe(false)
+  })
 })
 
 describe('text safety', () => {
