@@ -155,6 +155,24 @@ describe('decisions', () => {
   })
 })
 
+describe('isGranted', () => {
+  it('follows every way the state moves: decisions, reset, a late mode switch, an extension asking before the load', () => {
+    Cookies.set('charto_consent', encodeDecision({ id: '0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d', created: Date.now(), updated: Date.now(), revision: 0, method: 'custom', gpc: false, granted: ['performance'], services: {}, region: '', language: '' }))
+    let early: boolean[] = []
+    let manager = make({}, [(m) => void early.push(m.isGranted('performance'))])
+    expect(early).toEqual([false])
+    expect([manager.isGranted('performance'), manager.isGranted('ga4')]).toEqual([true, true])
+    manager.setConsent({ ga4: false })
+    expect([manager.isGranted('performance'), manager.isGranted('ga4')]).toEqual([true, false])
+    manager.reset()
+    expect(manager.isGranted('performance')).toBe(false)
+    manager.setMode('opt-out')
+    expect([manager.isGranted('marketing'), manager.isGranted('pixel')]).toEqual([true, true])
+    manager.rejectAll()
+    expect(manager.isGranted('marketing')).toBe(false)
+  })
+})
+
 describe('returning visitors', () => {
   it('fires consent at init and ready once, also for late ready handlers', () => {
     make().acceptAll()

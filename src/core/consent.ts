@@ -52,6 +52,8 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
   let honourGpc = () => gpc && config.gpc !== false && config.mode == 'opt-out'
   let iso = (time?: number) => (time ? new Date(time).toISOString() : null)
 
+  // The blocker asks isGranted for every gated element on every scan: it reads a state built once per decision.
+  let granted: ConsentState | null = null
   let compute = (): ConsentState => {
     let categories: Record<string, boolean> = {}
     let services: Record<string, boolean> = {}
@@ -87,6 +89,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
   let apply = (next: StoredDecision | null, remote?: boolean, before = compute()) => {
     let wasDecided = !!decision
     decision = next
+    granted = null
     let consent = compute()
     let detail: ChangeDetail = { consent, granted: [], revoked: [] }
     if (remote) detail.remote = true
@@ -156,7 +159,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
   let manager: ConsentManager = {
     config,
     getConsent: compute,
-    isGranted: (name) => grantedIn(compute(), name),
+    isGranted: (name) => grantedIn(granted || (granted = compute()), name),
     acceptAll: () => decide(all(true), {}, 'accept-all'),
     rejectAll: () => decide(all(false), {}, 'reject-all'),
     setConsent(choices, method = 'api') {
@@ -203,6 +206,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
       let before = compute()
       let key = (state: ConsentState) => JSON.stringify([state.categories, state.services])
       config.mode = mode
+      granted = null
       if (region) config.region = region
       if (!gpcRule() && key(before) != key(compute())) apply(decision, false, before)
     },
@@ -215,6 +219,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
 
   for (let extension of extensions) cleanups.push(extension(manager))
   let returning = (decision = valid(decodeDecision(store.read())))
+  granted = null
   // GPC overrides a stored grant before anyone hears of it: one `change` (and one Consent Mode update), then `consent`.
   gpcRule()
   if (returning) manager.emit('consent', compute())
