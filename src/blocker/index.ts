@@ -37,6 +37,8 @@ export const blocker: Extension = (manager) => {
   let create = doc.createElement
   // Embeds announced as blocked, so each is announced once and `unblocked` follows only those.
   let announced = new WeakSet<Element>()
+  // Frames loaded on consent, so that a withdrawal can unload them again.
+  let released = new WeakSet<Element>()
   let queue: Promise<unknown> = Promise.resolve()
   // `reloadOnRevoke` counts from `ready`: a withdrawal before it (the GPC decision at init) found nothing running.
   let reload: unknown = false
@@ -100,6 +102,15 @@ export const blocker: Extension = (manager) => {
 
   let handle = (el: Gated) => {
     if (el.localName == 'script' && el.type == PLAIN) return run(el)
+    // A withdrawal unloads a frame charto loaded: it keeps running (and setting cookies) until its document goes.
+    // A copy that holds the URL again takes its place, so the frame's document is gone and the placeholder returns.
+    if (released.has(el) && !allowed(el)) {
+      released.delete(el)
+      let held = el.cloneNode(true) as Gated
+      held.dataset.src = el.getAttribute('src')!
+      held.removeAttribute('src')
+      return el.replaceWith(held)
+    }
     let inner = el.querySelectorAll(DEFERRED)
     if (!inner.length && !el.matches(DEFERRED)) return
     if (!allowed(el)) {
@@ -125,6 +136,7 @@ export const blocker: Extension = (manager) => {
     }
     // A media element takes new sources on reload; reloading when nothing moved would restart what plays.
     if (moved) ((el.localName == 'source' ? el.parentNode : el) as Gated).load?.()
+    if (moved && el.localName == 'iframe' && el.hasAttribute('src')) released.add(el)
     if (announced.delete(el)) emit('unblocked', { element: el })
   }
 

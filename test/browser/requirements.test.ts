@@ -123,3 +123,37 @@ it('US-2, EU-7: opting out is one step, opting back in is not fewer; switches ar
   await page.waitForFunction(() => (window as any).Charto.instance.isGranted('marketing'))
   await page.context().close()
 })
+
+it('EU-6: a withdrawal unloads an embed that consent loaded and brings its placeholder back', async () => {
+  let path = `/req${++pages}.html`
+  suite.server.route('/embed.html', (_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>embed</title><script>document.cookie = "embed=1; path=/"</script><p>video</p>')
+  )
+  suite.server.page(
+    path,
+    `<!doctype html><html lang="en"><head><title>Video page</title>
+<script type="application/json" id="charto-config">{"services":{"video":{"category":"marketing","label":"Video"}}}</script>
+<script src="/dist/charto.global.js"></script></head><body><main><h1>Video</h1>
+<iframe data-src="/embed.html" data-service="video" title="A video" width="400" height="225"></iframe>
+<a href="#" data-charto-open>Cookie settings</a></main></body></html>`
+  )
+  let page = await suite.browser.newPage()
+  await page.goto(suite.server.origin() + path)
+  let placeholder = page.getByRole('group', { name: /Video/ })
+  await expect.poll(() => placeholder.count()).toBe(1)
+  await placeholder.getByRole('button', { name: 'Load this content' }).click()
+  await expect.poll(() => page.frames().map((frame) => frame.url()).filter((url) => url.endsWith('/embed.html')).length).toBe(1)
+  expect(await placeholder.count()).toBe(0)
+
+  await page.getByRole('link', { name: 'Cookie settings' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Reject all' }).click()
+  // The frame's document is gone, the held copy keeps its size and title, and the placeholder is back.
+  await expect.poll(() => page.frames().filter((frame) => frame.url().endsWith('/embed.html')).length).toBe(0)
+  await expect.poll(() => placeholder.count()).toBe(1)
+  expect(await page.locator('iframe').evaluate((frame: HTMLIFrameElement) => [frame.getAttribute('src'), frame.dataset.src, frame.title])).toEqual([
+    null,
+    '/embed.html',
+    'A video'
+  ])
+  await page.close()
+})
