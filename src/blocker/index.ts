@@ -102,14 +102,12 @@ export const blocker: Extension = (manager) => {
 
   let handle = (el: Gated) => {
     if (el.localName == 'script' && el.type == PLAIN) return run(el)
-    // A withdrawal unloads a frame charto loaded: it keeps running (and setting cookies) until its document goes.
-    // A copy that holds the URL again takes its place, so the frame's document is gone and the placeholder returns.
+    // A withdrawal unloads a frame charto loaded: it would keep running (and setting cookies) until its document goes.
+    // Its URL is held again and the frame goes blank, so it is announced again and its placeholder returns.
     if (released.has(el) && !allowed(el)) {
       released.delete(el)
-      let held = el.cloneNode(true) as Gated
-      held.dataset.src = el.getAttribute('src')!
-      held.removeAttribute('src')
-      return el.replaceWith(held)
+      el.dataset.src = el.getAttribute('src')!
+      el.setAttribute('src', 'about:blank')
     }
     let inner = el.querySelectorAll(DEFERRED)
     if (!inner.length && !el.matches(DEFERRED)) return
