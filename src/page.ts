@@ -9,9 +9,22 @@ import { merge, type UiManager } from './ui/index.js'
  * which a JSON configuration cannot import. The configuration's own translations override them key by key.
  */
 export function startOnPage(config: ChartoConfig, extensions: Extension[]): UiManager {
+  // A page with both #charto-config and its own Charto.init() would get two banners and two observers.
+  if (started) {
+    console.warn('charto: already started, so this init() is ignored; call destroy() on Charto.instance first to start again')
+    return started
+  }
   let loaded = (typeof self !== 'undefined' && (self as any).ChartoI18n) || {}
-  return createConsent({ ...config, translations: merge(loaded, config.translations) }, extensions) as UiManager
+  let manager = createConsent({ ...config, translations: merge(loaded, config.translations) }, extensions) as UiManager
+  let destroy = manager.destroy
+  manager.destroy = () => {
+    started = undefined
+    destroy()
+  }
+  return (started = manager)
 }
+
+let started: UiManager | undefined
 
 /** The manager started from #charto-config, if the page has one. */
 export function autoStart(init: (config: ChartoConfig) => UiManager): UiManager | undefined {

@@ -97,3 +97,29 @@ it('the standard build refuses options of the full build with the fix; the full 
   ).toEqual([true, 'US-CA', ['consent', 'default']])
   await tab.close()
 })
+
+it('a second init on the same page is ignored with a warning, and starts once the first is destroyed', async () => {
+  suite.server.page(
+    '/twice.html',
+    page(`<script type="application/json" id="charto-config">{}</script><script src="/dist/charto.global.js"></script>`, `<a href="#" data-charto-open>Cookie settings</a>`)
+  )
+  let tab = await suite.browser.newPage()
+  let warnings: string[] = []
+  tab.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()))
+  await tab.goto(suite.server.origin() + '/twice.html')
+  await tab.locator('charto-ui [part~=banner]').first().waitFor()
+  expect(await tab.evaluate(() => (window as any).Charto.init({ mode: 'opt-out' }) === (window as any).Charto.instance)).toBe(true)
+  expect(warnings.join('\n')).toContain('already started')
+  expect(await tab.locator('charto-ui [part~=banner]').count()).toBe(1)
+  expect(
+    await tab.evaluate(() => {
+      let charto = (window as any).Charto
+      charto.instance.destroy()
+      let next = charto.init({ mode: 'opt-out' })
+      return [next !== charto.instance, next.config.mode]
+    })
+  ).toEqual([true, 'opt-out'])
+  // The destroyed manager took its banner with it.
+  expect(await tab.locator('charto-ui').count()).toBe(1)
+  await tab.close()
+})
