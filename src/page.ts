@@ -11,7 +11,7 @@ import { merge, type UiManager } from './ui/index.js'
 export function startOnPage(config: ChartoConfig, extensions: Extension[]): UiManager {
   // A page with both #charto-config and its own Charto.init() would get two banners and two observers.
   if (started) {
-    console.warn('charto: already started, so this init() is ignored; call destroy() on Charto.instance first to start again')
+    console.warn('charto: already running; init() ignored (destroy() it first)')
     return started
   }
   let loaded = (typeof self !== 'undefined' && (self as any).ChartoI18n) || {}

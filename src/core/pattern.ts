@@ -11,11 +11,12 @@ export function nameMatcher(pattern: string): (name: string) => boolean {
   return (name) => name === pattern
 }
 
+// A scheme (`https://`) or a scheme-relative `//`: URLs and globs are compared without it.
+const SCHEME = /^([a-z][\w+.-]*:)?\/\//i
+
 /** URL glob: `*` matches any run of characters, nothing else is special; matched against the URL without its scheme. */
 export function globMatcher(glob: string): (url: string) => boolean {
-  let re = new RegExp(
-    '^' + glob.replace(/^[a-z]+:\/\//i, '').split('*').map((part) => part.replace(/[$()+.?[\\\]^{|}]/g, '\\$&')).join('.*') + '$',
-    'i'
-  )
-  return (url) => re.test(url.replace(/^[a-z]+:\/\//i, '').replace(/^\/\//, ''))
+  // `*` is not among the escaped characters, so it can become `.*` after escaping.
+  let re = new RegExp('^' + glob.replace(SCHEME, '').replace(/[$()+.?[\\\]^{|}]/g, '\\$&').replace(/\*/g, '.*') + '$', 'i')
+  return (url) => re.test(url.replace(SCHEME, ''))
 }

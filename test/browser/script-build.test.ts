@@ -109,7 +109,7 @@ it('a second init on the same page is ignored with a warning, and starts once th
   await tab.goto(suite.server.origin() + '/twice.html')
   await tab.locator('charto-ui [part~=banner]').first().waitFor()
   expect(await tab.evaluate(() => (window as any).Charto.init({ mode: 'opt-out' }) === (window as any).Charto.instance)).toBe(true)
-  expect(warnings.join('\n')).toContain('already started')
+  expect(warnings.join('\n')).toContain('already running')
   expect(await tab.locator('charto-ui [part~=banner]').count()).toBe(1)
   expect(
     await tab.evaluate(() => {
