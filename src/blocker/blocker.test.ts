@@ -81,6 +81,29 @@ describe('scripts', () => {
     expect(win.log).toEqual(['a', 'gtag.js loaded', 'config', 'pixel'])
   })
 
+  it('BLK-1: a revival that throws (Trusted Types enforcement) is reported and does not stop the scripts after it', async () => {
+    let text = Object.getOwnPropertyDescriptor(HTMLScriptElement.prototype, 'text')!
+    Object.defineProperty(HTMLScriptElement.prototype, 'text', {
+      ...text,
+      set(value: string) {
+        if (value.includes('refused')) throw new TypeError('This document requires TrustedScript assignment.')
+        text.set!.call(this, value)
+      }
+    })
+    try {
+      script({ 'data-category': 'performance' }, 'log.push("refused")')
+      script({ 'data-category': 'performance' }, 'log.push("next")')
+      let errors: unknown[] = []
+      let manager = make({}, [blocker, listen('error', errors)])
+      manager.acceptAll()
+      await tick()
+      expect(win.log).toEqual(['next'])
+      expect(errors).toEqual([expect.any(TypeError)])
+    } finally {
+      Object.defineProperty(HTMLScriptElement.prototype, 'text', text)
+    }
+  })
+
   it('BLK-1: a failing external script does not hold the next one back', async () => {
     script({ 'data-category': 'performance', src: 'https://tracker.test/404.js' })
     script({ 'data-category': 'performance' }, 'log.push("after")')

@@ -37,6 +37,8 @@ export const blocker: Extension = (manager) => {
   let create = doc.createElement
   // Embeds announced as blocked, so each is announced once and `unblocked` follows only those.
   let announced = new WeakSet<Element>()
+  // Held scripts whose revival threw.
+  let failed = new WeakSet<Element>()
   // Frames loaded on consent, so that a withdrawal can unload them again.
   let released = new WeakSet<Element>()
   let queue: Promise<unknown> = Promise.resolve()
@@ -76,7 +78,7 @@ export const blocker: Extension = (manager) => {
       () =>
         new Promise((done) => {
           // Removed from the page meanwhile (a route change): it stays held, and is seen again if it comes back.
-          if (!allowed(el) || el.type != PLAIN || !el.isConnected) return done(0)
+          if (!allowed(el) || el.type != PLAIN || !el.isConnected || failed.has(el)) return done(0)
           let script = create.call(doc, 'script') as HTMLScriptElement
           for (let { name, value } of el.attributes) if (name != 'type') script.setAttribute(name, value)
           if (el.dataset.type) script.type = el.dataset.type
@@ -88,7 +90,12 @@ export const blocker: Extension = (manager) => {
           else done(0)
           el.replaceWith(script)
         })
-    ))
+      // Whatever one revival throws (under Trusted Types enforcement, say), the scripts after it still get their turn;
+      // that one is reported once and not tried again.
+    ).catch((error) => {
+      failed.add(el)
+      emit('error', error)
+    }))
 
   /**
    * The parser inserts a script element before all of its text has arrived (HTML comes in network chunks), and an
