@@ -81,7 +81,7 @@ describe('examples index', () => {
 
 describe('accessibility of the example pages', () => {
   it('axe-core finds no violations on the index and on each static example with its banner open', async () => {
-    for (let path of ['/examples/', '/examples/script-tag/', '/examples/consent-mode-basic/', '/examples/consent-mode-advanced/', '/examples/spa/#/video', '/examples/react/', '/examples/vue/']) {
+    for (let path of ['/examples/', '/examples/script-tag/', '/examples/consent-mode-basic/', '/examples/consent-mode-advanced/', '/examples/spa/#/video', '/examples/react/', '/examples/vue/', '/examples/full-build/?region=DE']) {
       let page = await visit(path)
       if (path != '/examples/') await expect.poll(() => banner(page).isVisible()).toBe(true)
       await page.addScriptTag({ url: '/node_modules/axe-core/axe.min.js' })
@@ -344,6 +344,41 @@ describe('server-rendered page', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Do Not Sell or Share My Personal Information' }).isVisible()).toBe(true)
     expect(await page.locator('#server-state').textContent()).toContain('(opt-out)')
     expect(errors).toEqual([])
+  })
+})
+
+describe('full script build', () => {
+  const record = async (page: Page) => JSON.parse((await page.locator('#record').textContent()) || 'null')
+
+  it('US-1, REG-1: California is opt-out: the tag runs, the Do Not Sell link opts out in one step, and a record says so', async () => {
+    let page = await visit('/examples/full-build/?region=US-CA')
+    await expect.poll(() => page.locator('#ads-state').textContent()).toBe('ran')
+    await expect.poll(() => page.getByRole('button', { name: 'Do Not Sell or Share My Personal Information' }).isVisible()).toBe(true)
+    await page.getByRole('link', { name: 'Do Not Sell or Share My Personal Information' }).click()
+    await expect.poll(() => page.locator('#record').textContent()).toContain('"region"')
+    expect(await record(page)).toMatchObject({ region: 'US-CA', categories: { marketing: false }, services: { ads: false } })
+    expect(errors).toEqual([])
+  })
+
+  it('GPC-2: with Global Privacy Control in California, marketing is refused with no interaction and recorded as gpc', async () => {
+    let context = await browser.newContext()
+    contexts.push(context)
+    await context.addInitScript(() => Object.defineProperty(navigator, 'globalPrivacyControl', { value: true }))
+    let page = await context.newPage()
+    await page.goto(server.origin() + '/examples/full-build/?region=US-CA')
+    await expect.poll(() => page.locator('#record').textContent()).toContain('"gpc"')
+    expect(await record(page)).toMatchObject({ method: 'gpc', gpc: true, region: 'US-CA', categories: { marketing: false } })
+    expect(await page.locator('#ads-state').textContent()).toBe('not run')
+  })
+
+  it('REG-1: Germany is opt-in: nothing runs before Accept all, which the record then states', async () => {
+    let page = await visit('/examples/full-build/?region=DE')
+    await expect.poll(() => banner(page).isVisible()).toBe(true)
+    await settle(page)
+    expect(await page.locator('#ads-state').textContent()).toBe('not run')
+    await acceptAll(page)
+    await expect.poll(() => page.locator('#ads-state').textContent()).toBe('ran')
+    expect(await record(page)).toMatchObject({ method: 'accept-all', region: 'DE', categories: { marketing: true } })
   })
 })
 

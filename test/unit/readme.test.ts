@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The README is tested against the code, so its reference cannot drift (Orejime's README states defaults its code
 // does not have).
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { SCHEMA } from '../../src/core/schema.js'
 import { resolveConfig } from '../../src/core/config.js'
@@ -37,6 +37,12 @@ describe('README', () => {
     for (let label of [en.banner.acceptAll, en.banner.rejectAll, en.banner.preferences, en.preferences.save]) {
       expect(readme).toContain(`**${label}**`)
     }
+  })
+
+  it('links only to files that exist in the repository', () => {
+    let links = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1]).filter((href) => !/^(https?:|mailto:|url$)/.test(href))
+    expect(links.length).toBeGreaterThan(5)
+    for (let href of links) expect(existsSync(new URL('../../' + href, import.meta.url)), href).toBe(true)
   })
 
   it('quotes size numbers no larger than the size-limit budgets', () => {
