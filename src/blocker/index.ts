@@ -22,6 +22,18 @@ const URLS = ['src', 'srcset', 'href']
 const DEFERRED = '[data-src],[data-srcset],[data-href]'
 const PLAIN = 'text/plain'
 
+/**
+ * Where a page enforces Trusted Types (`require-trusted-types-for 'script'`), a script's text and `src` pass through
+ * a policy named "charto" (allow it in the `trusted-types` directive). They come from the page's own markup and
+ * configuration; under a nonce-based CSP, a revived script still needs the nonce its held element carries.
+ * One policy per page: a second createPolicy with the same name throws.
+ */
+let policy: { createScript(text: string): any; createScriptURL(url: string): any } | undefined
+let trusted = () => policy || (policy = attempt(() => (self as any).trustedTypes?.createPolicy('charto', { createScript: String, createScriptURL: String })))
+/** Sets an attribute; a script's `src` as a TrustedScriptURL where the page has the policy. */
+let put = (el: Element, name: string, value: string) =>
+  el.setAttribute(name, name == 'src' && el.localName == 'script' && trusted() ? policy!.createScriptURL(value) : value)
+
 // None (no attribute, or only spaces) is null.
 let ids = (el: HTMLElement) => el.dataset.category?.match(/\S+/g)
 
@@ -80,11 +92,11 @@ export const blocker: Extension = (manager) => {
           // Removed from the page meanwhile (a route change): it stays held, and is seen again if it comes back.
           if (!allowed(el) || el.type != PLAIN || !el.isConnected || failed.has(el)) return done(0)
           let script = create.call(doc, 'script') as HTMLScriptElement
-          for (let { name, value } of el.attributes) if (name != 'type') script.setAttribute(name, value)
+          for (let { name, value } of el.attributes) if (name != 'type') put(script, name, value)
           if (el.dataset.type) script.type = el.dataset.type
           // Browsers hide the nonce attribute once parsed; the property keeps it.
           script.nonce = el.nonce!
-          script.text = el.textContent!
+          script.text = trusted() ? policy!.createScript(el.textContent!) : el.textContent!
           // An inline script runs on insertion; its promise settles after that either way.
           if (script.src) script.addEventListener('load', done), script.addEventListener('error', done)
           else done(0)
@@ -133,7 +145,7 @@ export const blocker: Extension = (manager) => {
           let value = node.dataset[name]
           if (value != null) {
             delete node.dataset[name]
-            node.setAttribute(name == 'src' && node.localName == 'object' ? 'data' : name, value)
+            put(node, name == 'src' && node.localName == 'object' ? 'data' : name, value)
             moved++
           }
         }
@@ -177,7 +189,7 @@ export const blocker: Extension = (manager) => {
           let attrs: Record<string, string> = { ...spec.attrs, 'data-service': id, src: spec.src }
           // The charto script's nonce, unless `attrs` has one (README, Content Security Policy).
           el.nonce = (doc.currentScript as Gated | null)?.nonce || ''
-          for (let name in attrs) if (!/^on/i.test(name)) el.setAttribute(name, attrs[name])
+          for (let name in attrs) if (!/^on/i.test(name)) put(el, name, attrs[name])
           el.dataset.type = el.type
           el.type = PLAIN
           doc.head.append(el)

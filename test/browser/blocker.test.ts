@@ -138,6 +138,27 @@ describe('markup gating', () => {
     await page.close()
   })
 
+  it('BLK-1: under Trusted Types enforcement, held, config-loaded and auto-blocked scripts run through the "charto" policy', async () => {
+    server.requests.length = 0
+    server.page(
+      '/blk/trusted-types.html',
+      html(
+        `window.m = Charto.createConsent({ autoBlock: true, services: { ga4: { category: 'performance', scripts: ['${tracker()}/auto.js', { src: '${tracker()}/gtag.js' }] } } }, [Charto.blocker])
+         let s = document.createElement('script'); s.src = trustedTypes.createPolicy('page', { createScriptURL: String }).createScriptURL('${tracker()}/auto.js'); document.head.append(s)`,
+        `<script type="text/plain" data-category="performance" nonce="abc">log.push('inline')</script>`
+      ),
+      { 'content-security-policy': "script-src 'nonce-abc' http://tracker.test:*; require-trusted-types-for 'script'; trusted-types charto page" }
+    )
+    let page = await open('/blk/trusted-types.html')
+    await settle(page)
+    expect(await log(page)).toEqual([])
+    await page.evaluate(() => (window as any).m.acceptAll())
+    await logBecomes(page, ['auto.js', 'gtag.js', 'inline'], true)
+    expect(await page.evaluate(() => (window as any).violations)).toEqual([])
+    expect(page.errors).toEqual([])
+    await page.close()
+  })
+
   it('BLK-1: "!marketing" runs on a fresh load while marketing is denied, and not once granted', async () => {
     server.page(
       '/blk/negation.html',
