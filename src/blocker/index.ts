@@ -21,6 +21,8 @@ const GATED = '[data-category],[data-service]'
 const URLS = ['src', 'srcset', 'href']
 const DEFERRED = '[data-src],[data-srcset],[data-href]'
 const PLAIN = 'text/plain'
+// The script types a browser runs (the HTML spec's JavaScript MIME types, and module).
+const JS = /^\s*(module|((text|application)\/(x-)?(java|ecma)script)|text\/(jscript|livescript|javascript1\.[0-5]))?\s*$/i
 
 /**
  * Where a page enforces Trusted Types (`require-trusted-types-for 'script'`), a script's text and `src` pass through
@@ -97,8 +99,9 @@ export const blocker: Extension = (manager) => {
           // Browsers hide the nonce attribute once parsed; the property keeps it.
           script.nonce = el.nonce!
           script.text = trusted() ? policy!.createScript(el.textContent!) : el.textContent!
-          // An inline script runs on insertion; its promise settles after that either way.
-          if (script.src) script.addEventListener('load', done), script.addEventListener('error', done)
+          // An inline script runs on insertion; its promise settles after that either way. A script the browser will
+          // not fetch (`nomodule`, a data-type that is not JavaScript) fires neither load nor error: it is not waited for.
+          if (script.src && !script.noModule && JS.test(script.type)) script.addEventListener('load', done), script.addEventListener('error', done)
           else done(0)
           el.replaceWith(script)
         })
@@ -163,8 +166,15 @@ export const blocker: Extension = (manager) => {
     (root.querySelector('[data-category]') || root.querySelector('[data-service]')) && root.querySelectorAll<Gated>(GATED).forEach(handle)
   // An added node (any kind) and its subtree; or, for a batch, a parent that received children.
   let look = (node: Node) => {
-    if ((node as Element).matches?.(GATED)) handle(node as Gated)
-    if ((node as Element).firstElementChild) scan(node as Element)
+    let el = node as Element
+    if (el.matches?.(GATED)) handle(el as Gated)
+    // A held URL that arrives after its gated parent (the parser's next network chunk: a <source> in a <video> the
+    // visitor already allowed) is released by that parent.
+    else if (el.matches?.(DEFERRED) || el.querySelector?.(DEFERRED)) {
+      let owner = el.parentElement?.closest<Gated>(GATED)
+      if (owner) handle(owner)
+    }
+    if (el.firstElementChild) scan(el)
   }
 
   /**

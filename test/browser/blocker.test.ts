@@ -195,6 +195,47 @@ describe('markup gating', () => {
     await page.close()
   })
 
+  it('BLK-2: held URLs inside an allowed element that arrive in a later network chunk load for a returning visitor', async () => {
+    server.requests.length = 0
+    let [start, end] = html(
+      `window.m = Charto.createConsent({}, [Charto.blocker])`,
+      `<video data-category="performance" controls>SPLIT<source data-src="${tracker()}/clip.mp4" type="video/mp4"></video>
+       <div data-category="performance"><p>text</p></div>`
+    ).split('SPLIT')
+    server.route('/blk/chunked-media.html', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      res.write(start + ' '.repeat(2048))
+      setTimeout(() => res.end(end), 300)
+    })
+    let page = await open('/blk/chunked-media.html')
+    await page.evaluate(() => (window as any).m.acceptAll())
+    await page.reload()
+    await page.waitForLoadState('load')
+    // Added later into the allowed <div>: released by it too.
+    await page.evaluate((origin) => document.querySelector('div p')!.insertAdjacentHTML('afterend', `<img data-src="${origin}/late.png" alt="">`), tracker())
+    await expect.poll(() => page.evaluate(() => [document.querySelector('source')!.getAttribute('src'), document.querySelector('img')!.getAttribute('src')])).toEqual([
+      `${tracker()}/clip.mp4`,
+      `${tracker()}/late.png`
+    ])
+    await page.close()
+  })
+
+  it('BLK-1: a held script the browser never fetches (nomodule, a non-JavaScript data-type) does not stall the ones after it', async () => {
+    server.page(
+      '/blk/unfetched.html',
+      html(
+        `window.m = Charto.createConsent({}, [Charto.blocker])`,
+        `<script type="text/plain" data-category="performance" nomodule src="${tracker()}/legacy.js"></script>
+         <script type="text/plain" data-category="performance" data-type="text/x-template" src="${tracker()}/template.html"></script>
+         <script type="text/plain" data-category="performance">log.push('after')</script>`
+      )
+    )
+    let page = await open('/blk/unfetched.html')
+    await page.evaluate(() => (window as any).m.acceptAll())
+    await logBecomes(page, ['after'])
+    await page.close()
+  })
+
   it('BLK-3: markup added after init is gated; added after consent it runs at once', async () => {
     server.requests.length = 0
     server.page('/blk/spa.html', html(`window.m = Charto.createConsent({}, [Charto.blocker])`))
