@@ -1,26 +1,15 @@
 import type { CookieSpec } from '../core/types.js'
 import { nameMatcher } from '../core/pattern.js'
 import { attempt } from '../core/attempt.js'
+import { expireCookie } from '../core/cookies.js'
+
+export { cookieVariants } from '../core/cookies.js'
 
 export interface ClearedDetail {
   /** Cookie names and storage keys that were present and are gone. */
   removed: string[]
   /** Listed cookies still visible after the attempt, and listed third-party cookies (out of reach of JavaScript). */
   failed: string[]
-}
-
-/**
- * Every `[domain, path]` a cookie visible on this page can have been set with: host-only (`''`), then each parent
- * domain down to two labels (no public-suffix list: the browser rejects `co.uk` itself), with and without the
- * leading dot; `/` and each prefix of the path, with and without a trailing slash. IP hosts have no parents.
- */
-export function cookieVariants(host: string, path: string): [domain: string, path: string][] {
-  let domains = ['']
-  let paths = ['/']
-  let prefix = ''
-  if (!/^[\d.]+$|:/.test(host)) for (let domain = host; domain.includes('.'); domain = domain.slice(domain.indexOf('.') + 1)) domains.push(domain, '.' + domain)
-  for (let part of path.split('/')) if (part) paths.push((prefix += '/' + part), prefix + '/')
-  return domains.flatMap((domain) => paths.map((p): [string, string] => [domain, p]))
 }
 
 let matching = (patterns: string[], names: string[], keep?: string) => {
@@ -42,16 +31,7 @@ export async function clearCookies(specs: (string | CookieSpec)[], keep?: string
     cookieNames(),
     keep
   )
-  let secure = location.protocol == 'https:' ? ';secure' : ''
-  await Promise.all(
-    found.flatMap((name) =>
-      cookieVariants(location.hostname, location.pathname).map(([domain, path]) => {
-        document.cookie = `${name}=;max-age=-1;path=${path}${domain && ';domain=' + domain}${secure}`
-        // CookieStore rejects (caught) the dotted form, which document.cookie accepts.
-        return (globalThis as any).cookieStore?.delete({ name, path, domain: domain || null }).catch(() => 0)
-      })
-    )
-  )
+  await Promise.all(found.flatMap(expireCookie))
   let left = cookieNames().filter((name) => found.includes(name))
   return { removed: found.filter((name) => !left.includes(name)), failed: failed.concat(left) }
 }

@@ -173,6 +173,20 @@ describe('isGranted', () => {
   })
 })
 
+describe('large decisions', () => {
+  it('reads back a decision of 200 services decided one by one from localStorage (no cookie size limit there)', () => {
+    let many: ChartoConfig['services'] = {}
+    for (let i = 0; i < 200; i++) many['service-with-a-rather-long-identifier-' + i] = { category: 'marketing' }
+    let config: ChartoConfig = { storage: 'localStorage', services: many }
+    let choices = Object.fromEntries(Object.keys(many).map((id, i) => [id, i % 2 == 0]))
+    make(config).setConsent({ marketing: true, ...choices })
+    expect(localStorage.getItem('charto_consent')!.length).toBeGreaterThan(4096)
+    let again = make(config).getConsent()
+    expect(again.decided).toBe(true)
+    expect(again.services['service-with-a-rather-long-identifier-1']).toBe(false)
+  })
+})
+
 describe('returning visitors', () => {
   it('fires consent at init and ready once, also for late ready handlers', () => {
     make().acceptAll()

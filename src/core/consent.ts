@@ -124,7 +124,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
     let value = encodeDecision(next)
     if (!store.write(value) && !storeFailed) {
       storeFailed = true
-      manager.emit('error', new Error('charto: the decision could not be stored (cookies or storage blocked); it holds for this page only'))
+      manager.emit('error', new Error('charto: the decision could not be stored (cookies or storage blocked, or too large); it holds for this page only'))
     }
     // A destroyed manager's channel is closed; the decision still holds here.
     attempt(() => tabs.send(value))
@@ -218,7 +218,11 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
   }
 
   for (let extension of extensions) cleanups.push(extension(manager))
-  let returning = (decision = valid(decodeDecision(store.read())))
+  // Of several stored values (a cookie left from before `cookie.domain` changed), the latest valid decision counts.
+  let returning = (decision = store
+    .read()
+    .map((value) => valid(decodeDecision(value)))
+    .reduce((latest, next) => (next && !(latest && latest.updated >= next.updated) ? next : latest), null))
   granted = null
   // GPC overrides a stored grant before anyone hears of it: one `change` (and one Consent Mode update), then `consent`.
   gpcRule()

@@ -55,7 +55,7 @@ export function encodeDecision(d: StoredDecision): string {
 
 /** Returns the decision, or null for anything that is not exactly what encodeDecision writes. Never throws. */
 export function decodeDecision(value: unknown): StoredDecision | null {
-  if (typeof value !== 'string' || value.length > 4096) return null
+  if (typeof value !== 'string' || value.length > 65536) return null
   let at = value.lastIndexOf('|')
   let body = value.slice(0, at)
   if (!FORMAT.test(body) || value.slice(at + 1) !== checksum(body)) return null

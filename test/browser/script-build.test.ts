@@ -123,3 +123,35 @@ it('a second init on the same page is ignored with a warning, and starts once th
   expect(await tab.locator('charto-ui').count()).toBe(1)
   await tab.close()
 })
+
+it('EU-9: a decision survives adding cookie.domain: the later decision wins, and reset forgets every variant', async () => {
+  let host = suite.server.origin('www.shop.test')
+  let body = `<script type="text/plain" data-category="performance">window.ran = true</script>`
+  suite.server.page('/host-only.html', page(`<script type="application/json" id="charto-config">{}</script><script src="/dist/charto.global.js"></script>`, body))
+  suite.server.page(
+    '/with-domain.html',
+    page(`<script type="application/json" id="charto-config">{"cookie":{"domain":"shop.test"}}</script><script src="/dist/charto.global.js"></script>`, body)
+  )
+  let context = await suite.browser.newContext()
+  let tab = await context.newPage()
+  let errors: string[] = []
+  tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()))
+  await tab.goto(host + '/host-only.html')
+  await tab.evaluate(() => (window as any).Charto.instance.acceptAll())
+
+  // The site now shares consent across subdomains: the visitor withdraws, then comes back.
+  await tab.goto(host + '/with-domain.html')
+  await tab.evaluate(() => {
+    let m = (window as any).Charto.instance
+    m.on('error', (error: Error) => console.error(error.message))
+    m.rejectAll()
+  })
+  await tab.reload()
+  expect(await tab.evaluate(() => [(window as any).Charto.instance.getConsent().method, (window as any).ran])).toEqual(['reject-all', undefined])
+
+  await tab.evaluate(() => (window as any).Charto.instance.reset())
+  await tab.reload()
+  expect(await tab.evaluate(() => [(window as any).Charto.instance.getConsent().decided, document.cookie])).toEqual([false, ''])
+  expect(errors).toEqual([])
+  await context.close()
+})
