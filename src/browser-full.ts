@@ -10,7 +10,9 @@ export { clearCookies, clearStorage } from './index.js'
 
 /** Same order as the npm `init`: regions settle the mode first, signals go out before the blocker runs anything. */
 export function init(config: ChartoConfig = {}): UiManager {
-  return startOnPage(config, [regions, consentMode, vendors, records, blocker, ui])
+  return (instance = startOnPage(config, [regions, consentMode, vendors, records, blocker, ui]))
 }
 
-export let instance = autoStart(init)
+/** The running manager: started from #charto-config, or by the latest `init`. */
+export let instance: UiManager | undefined
+autoStart(init)

@@ -15,7 +15,9 @@ export function init(config: ChartoConfig = {}): UiManager {
   if (missing.length) {
     throw new Error(`charto: ${missing.join(', ')} need the full build: load dist/charto.full.global.js instead of dist/charto.global.js`)
   }
-  return startOnPage(config, [consentMode, blocker, ui])
+  return (instance = startOnPage(config, [consentMode, blocker, ui]))
 }
 
-export let instance = autoStart(init)
+/** The running manager: started from #charto-config, or by the latest `init`. */
+export let instance: UiManager | undefined
+autoStart(init)

@@ -15,7 +15,9 @@ export function startOnPage(config: ChartoConfig, extensions: Extension[]): UiMa
     return started
   }
   let loaded = (typeof self !== 'undefined' && (self as any).ChartoI18n) || {}
-  let manager = createConsent({ ...config, translations: merge(loaded, config.translations) }, extensions) as UiManager
+  // Not an object (an array from a JSON file, say): passed on as it is, so the validator names it.
+  let isObject = config && typeof config == 'object' && !Array.isArray(config)
+  let manager = createConsent(isObject ? { ...config, translations: merge(loaded, config.translations) } : config, extensions) as UiManager
   let destroy = manager.destroy
   manager.destroy = () => {
     started = undefined
@@ -26,12 +28,18 @@ export function startOnPage(config: ChartoConfig, extensions: Extension[]): UiMa
 
 let started: UiManager | undefined
 
-/** The manager started from #charto-config, if the page has one. */
-export function autoStart(init: (config: ChartoConfig) => UiManager): UiManager | undefined {
-  let element = typeof document !== 'undefined' && document.getElementById('charto-config')
-  if (element) {
+/** Starts from #charto-config, if the page has one (the script builds' auto-start). */
+export function autoStart(init: (config: ChartoConfig) => UiManager): void {
+  if (typeof document == 'undefined') return
+  let element = document.getElementById('charto-config')
+  // A configuration placed after this script is never read: say so rather than start nothing in silence.
+  if (!element) {
+    document.addEventListener('DOMContentLoaded', () => {
+      if (!started && document.getElementById('charto-config')) console.error('charto: not started: put #charto-config before the charto script')
+    })
+  } else {
     try {
-      return init(JSON.parse(element.textContent || '{}'))
+      init(JSON.parse(element.textContent || '{}'))
     } catch (error) {
       // Fail closed: without a manager nothing blocked ever runs; the page itself keeps working.
       console.error('charto: not started, blocked content stays blocked.', error)

@@ -161,7 +161,8 @@ export const ui: Extension = (manager) => {
     saved()
   }
   let doNotSell = () => custom({ marketing: false })
-  let preferences = () => open('preferences')
+  // Callable from a <head> script: the dialog waits for <body> like the first banner does.
+  let preferences = () => when(() => open('preferences'))
   let optOut = () => config.mode == 'opt-out'
 
   let banner = (): Child[] => {
@@ -305,6 +306,8 @@ export const ui: Extension = (manager) => {
 
   /** Escape or the close button: back to the banner while undecided, otherwise closed. Never grants. */
   let back = () => {
+    // A modal banner is a consent wall: it waits for a choice (Reject all is one Tab away), Escape does not lift it.
+    if (view == 'banner' && layout == 'modal') return
     if (view == 'preferences' && fromBanner && !m.getConsent().decided) {
       let out = outer && opener != document.body
       open('banner', true)
@@ -314,7 +317,8 @@ export const ui: Extension = (manager) => {
   }
 
   let click = (e: Event) => {
-    let el = (e.target as Element).closest?.('[data-charto-open],[data-charto-do-not-sell]')
+    // composedPath: a link inside a web component's shadow root (a site footer component) counts too.
+    let el = (e.composedPath() as Element[]).find((node) => node.matches?.('[data-charto-open],[data-charto-do-not-sell]'))
     if (el) {
       e.preventDefault()
       el.hasAttribute('data-charto-open') ? open('preferences', false, el) : doNotSell()
@@ -374,7 +378,7 @@ export const ui: Extension = (manager) => {
   m.on('change', ({ consent }: { consent: ConsentState }) => (consent.decided ? view == 'banner' && hide() : when(() => open('banner'))))
 
   Object.assign(m, {
-    show: () => open('banner'),
+    show: () => when(() => open('banner')),
     showPreferences: preferences,
     hide,
     setLanguage(code: string) {

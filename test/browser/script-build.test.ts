@@ -114,11 +114,12 @@ it('a second init on the same page is ignored with a warning, and starts once th
   expect(
     await tab.evaluate(() => {
       let charto = (window as any).Charto
-      charto.instance.destroy()
+      let first = charto.instance
+      first.destroy()
       let next = charto.init({ mode: 'opt-out' })
-      return [next !== charto.instance, next.config.mode]
+      return [next !== first, next === charto.instance, next.config.mode]
     })
-  ).toEqual([true, 'opt-out'])
+  ).toEqual([true, true, 'opt-out'])
   // The destroyed manager took its banner with it.
   expect(await tab.locator('charto-ui').count()).toBe(1)
   await tab.close()
@@ -154,4 +155,37 @@ it('EU-9: a decision survives adding cookie.domain: the later decision wins, and
   expect(await tab.evaluate(() => [(window as any).Charto.instance.getConsent().decided, document.cookie])).toEqual([false, ''])
   expect(errors).toEqual([])
   await context.close()
+})
+
+it('Charto.instance is the manager of a manual init; a config that is not an object, or placed after the script, fails loudly', async () => {
+  suite.server.page('/manual.html', page(`<script src="/dist/charto.global.js"></script><script>Charto.init({})</script>`))
+  suite.server.page('/array.html', page(`<script type="application/json" id="charto-config">[]</script><script src="/dist/charto.global.js"></script>`))
+  suite.server.page('/late.html', page(`<script src="/dist/charto.global.js"></script><script type="application/json" id="charto-config">{}</script>`))
+  let tab = await suite.browser.newPage()
+  let errors: string[] = []
+  tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()))
+  await tab.goto(suite.server.origin() + '/manual.html')
+  expect(await tab.evaluate(() => typeof (window as any).Charto.instance?.acceptAll)).toBe('function')
+  await tab.goto(suite.server.origin() + '/array.html')
+  expect(await tab.evaluate(() => (window as any).Charto.instance)).toBeUndefined()
+  expect(errors.join('\n')).toMatch(/config: must be an object/)
+  await tab.goto(suite.server.origin() + '/late.html')
+  await expect.poll(() => errors.join('\n')).toContain('put #charto-config before the charto script')
+  await tab.close()
+})
+
+it('show() and showPreferences() called from a <head> script wait for <body>; the banner is not lost', async () => {
+  suite.server.page(
+    '/head-call.html',
+    page(`<script type="application/json" id="charto-config">{}</script><script src="/dist/charto.global.js"></script><script>Charto.instance.showPreferences()</script>`)
+  )
+  let tab = await suite.browser.newPage()
+  let errors: string[] = []
+  tab.on('pageerror', (error) => errors.push(error.message))
+  await tab.goto(suite.server.origin() + '/head-call.html')
+  await expect.poll(() => tab.getByRole('dialog', { name: 'Cookie preferences' }).isVisible()).toBe(true)
+  expect(errors).toEqual([])
+  await tab.keyboard.press('Escape')
+  await expect.poll(() => tab.getByRole('region', { name: 'We value your privacy' }).isVisible()).toBe(true)
+  await tab.close()
 })

@@ -544,3 +544,62 @@ describe('native close requests', () => {
     expect(await page.evaluate(() => [(window as any).shows, (window as any).m.getConsent().decided])).toEqual([['banner'], false])
   })
 })
+
+describe('hostile pages, part two', () => {
+  it("the host's root font size (html { font-size: 62.5% }) does not shrink the dialog or its targets", async () => {
+    let sizes = async (head?: string) => {
+      let page = await open({ head })
+      await inShadow(page, '[part~=banner]').waitFor()
+      let banner = await inShadow(page, '[part~=banner]').boundingBox()
+      await page.getByRole('button', { name: 'Preferences' }).click()
+      let toggle = await page.getByRole('switch', { name: 'Performance' }).boundingBox()
+      let button = await page.getByRole('dialog').getByRole('button', { name: 'Save choices' }).boundingBox()
+      await page.context().close()
+      return [banner!.width, toggle!.width, toggle!.height, button!.height].map(Math.round)
+    }
+    let plain = await sizes()
+    expect(await sizes('<style>html{font-size:62.5%}</style>')).toEqual(plain)
+    expect(plain[2]).toBeGreaterThanOrEqual(24)
+  })
+
+  it('A11Y-5: in forced colours (high contrast), an on switch and an off switch look different', async () => {
+    let page = await open({ decided: true })
+    await page.emulateMedia({ forcedColors: 'active' })
+    await page.evaluate(() => (window as any).m.setConsent({ performance: true }))
+    await page.evaluate(() => (window as any).m.showPreferences())
+    let on = await page.getByRole('switch', { name: 'Performance' }).screenshot()
+    let off = await page.getByRole('switch', { name: 'Marketing' }).screenshot()
+    expect(on.equals(off)).toBe(false)
+    // The knob is drawn in the system text colour, so the off switch is not an empty outline.
+    let knob = await page.getByRole('switch', { name: 'Marketing' }).evaluate((input) => getComputedStyle(input, '::before').backgroundColor)
+    let track = await page.getByRole('switch', { name: 'Marketing' }).evaluate((input) => getComputedStyle(input).backgroundColor)
+    expect(knob).not.toBe(track)
+    await page.context().close()
+  })
+
+  it('EU-5: a data-charto-open link inside a web component (shadow DOM) opens the preferences', async () => {
+    let page = await open({
+      decided: true,
+      body: `<site-footer></site-footer><script>
+        customElements.define('site-footer', class extends HTMLElement {
+          constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = '<a href="#" data-charto-open>Privacy choices</a>' }
+        })</script>`
+    })
+    await page.getByRole('link', { name: 'Privacy choices' }).click()
+    await expect.poll(() => page.getByRole('dialog', { name: 'Cookie preferences' }).isVisible()).toBe(true)
+    await page.context().close()
+  })
+
+  it('A11Y-2: a modal banner (consent wall) stays until a choice: Escape does not lift it', async () => {
+    let page = await open({ config: { ui: { layout: 'modal' } } })
+    let wall = page.getByRole('dialog', { name: 'We value your privacy' })
+    await expect.poll(() => wall.isVisible()).toBe(true)
+    await page.keyboard.press('Escape')
+    await page.waitForTimeout(100)
+    expect(await wall.isVisible()).toBe(true)
+    expect(await page.evaluate(() => (window as any).m.getConsent().decided)).toBe(false)
+    await page.getByRole('button', { name: 'Reject all' }).click()
+    await expect.poll(() => wall.count()).toBe(0)
+    await page.context().close()
+  })
+})
