@@ -383,7 +383,15 @@ export const ui: Extension = (manager) => {
     hide,
     setLanguage(code: string) {
       choose(code)
-      if (view) open(view, true, opener)
+      if (view) {
+        // Drawn again in the new language with the same structure: unsaved switches, open sections and focus stay.
+        let controls = () => [...box!.querySelectorAll<El>('input,details,button,a,[tabindex]')]
+        let before = controls()
+        let focused = before.indexOf(root.activeElement as El)
+        open(view, true, opener)
+        controls().forEach((el, i) => (el.localName == 'input' ? (el.checked = before[i].checked) : el.localName == 'details' && (el.open = (before[i] as any).open)))
+        controls()[focused]?.focus()
+      }
       fab?.setAttribute('aria-label', t.preferences.title)
       drawn.forEach((draw) => draw())
     }

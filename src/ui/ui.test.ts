@@ -256,6 +256,21 @@ describe('page hooks', () => {
   })
 })
 
+describe('setLanguage', () => {
+  it('keeps unsaved switches and open sections when the language changes with the preferences open', () => {
+    let m = make({ services: { ga4: { category: 'performance' } }, translations: { de: { preferences: { save: 'Auswahl speichern' } } } })
+    m.showPreferences()
+    let inputs = () => [...view()!.querySelectorAll('input')]
+    inputs()[1].click() // performance on, not saved
+    view()!.querySelector('details')!.open = true
+    m.setLanguage('de')
+    expect(view()!.textContent).toContain('Auswahl speichern')
+    expect(inputs().map((input) => input.checked)).toEqual([true, true, true, false, false])
+    expect(view()!.querySelector('details')!.open).toBe(true)
+    expect(m.getConsent().decided).toBe(false)
+  })
+})
+
 describe('placeholders', () => {
   it('BLK-2: draws a placeholder for a blocked embed that names the service and grants it in place', () => {
     let m = make({ services: { youtube: { category: 'marketing', label: 'YouTube' } } })
