@@ -219,6 +219,34 @@ describe('charto declaration', () => {
   })
 })
 
+describe('charto declaration and validate, hostile input', () => {
+  it('Markdown keeps a storage key with a line break and markup inside its code span, and the file name inside its comment', async () => {
+    let path = await file('x--><img src=x onerror=alert(1)>.json', {
+      categories: { performance: { cookies: ['_ga'], storage: ['visits\n<img src=x onerror=alert(1)>'] } }
+    })
+    let { code, stdout } = await cli('declaration', path)
+    expect(code).toBe(0)
+    // No line begins with markup, and the generated comment is one comment.
+    expect(stdout.split('\n').filter((line) => /^\s*</.test(line) && !line.startsWith('<!-- Generated'))).toEqual([])
+    let comment = stdout.split('\n')[0]
+    expect([comment.startsWith('<!-- Generated'), comment.indexOf('-->'), comment.endsWith('-->')]).toEqual([true, comment.length - 3, true])
+    expect(stdout).toContain('`visits <img src=x onerror=alert(1)>`')
+  })
+
+  it('validate names Consent Mode typos, a cookie name no browser can set, and a region that is no code', async () => {
+    let path = await file('gcm-bad.json', {
+      googleConsentMode: { mapping: { analytics_storage: 'analytcs' }, waitForUpdte: 500 },
+      categories: { performance: { cookies: ['_ga\n<b>', { name: 'two words' }] } },
+      region: 'California'
+    })
+    let { code, stdout, stderr } = await cli('validate', path)
+    expect(code).toBe(1)
+    for (let where of ['googleConsentMode.mapping.analytics_storage', 'googleConsentMode.waitForUpdte', 'categories.performance.cookies[0]', 'categories.performance.cookies[1].name', 'region']) {
+      expect(stdout + stderr).toContain(where)
+    }
+  })
+})
+
 describe('charto (commands and arguments)', () => {
   it('prints help, and refuses unknown commands, options and missing arguments with exit 2', async () => {
     expect((await cli('--help')).stdout).toContain('charto audit <url>')

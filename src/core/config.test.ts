@@ -105,5 +105,8 @@ describe('resolveConfig', () => {
       'cookie.sameSite'
     ])
     expect(problems('nope').map((p) => p.path)).toEqual(['config'])
+    // The message quotes what was given, not a replacement.
+    expect(problems(null)[0].message).toBe('must be an object, got null')
+    expect(problems([])[0].message).toBe('must be an object, got []')
   })
 })

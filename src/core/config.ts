@@ -24,6 +24,29 @@ const badPattern: Check = (name) => {
   }
 }
 
+/** `googleConsentMode` as an object: each Consent Mode key maps to a category or service id. */
+export const CONSENT_MODE_KEYS = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage'
+]
+const CONSENT_MODE: Rule = {
+  mapping: /* @__PURE__ */ Object.fromEntries(CONSENT_MODE_KEYS.map((key) => [key, 'grantable'])),
+  waitForUpdate: 'ms',
+  region: 'regionList',
+  adsDataRedaction: 'boolean',
+  urlPassthrough: 'boolean'
+}
+
+const COOKIE_NAME = /^[\w!#$%&'*+.^`|~-]+$/
+/** A declared cookie: a "/regex/", or a name a browser can actually set (no spaces, line breaks, "=", ";" or ","). */
+const badCookie: Check = (name) =>
+  badPattern(name) || (!REGEX_STRING.test(name) && !COOKIE_NAME.test(name) && 'must be a cookie name without spaces, "=", ";" or ",", or a "/regex/"')
+
 /** Checks for the leaf types of the schema. `category` is filled in per configuration. */
 const CHECKS: Record<string, Check> = {
   string: typed('string'),
@@ -31,15 +54,23 @@ const CHECKS: Record<string, Check> = {
   function: typed('function', '; strings are never evaluated'),
   count: (value) => !(Number.isInteger(value) && value >= 0) && 'must be a whole number ≥ 0',
   days: (value) => !(typeof value === 'number' && value > 0 && value <= 3650) && 'must be a number of days from 1 to 3650',
-  cookieName: (value) => !/^[\w!#$%&'*+.^`|~-]+$/.test(value) && 'must be a cookie name without spaces, "=", ";" or ","',
+  cookieName: (value) => !COOKIE_NAME.test(value) && 'must be a cookie name without spaces, "=", ";" or ","',
+  cookie: badCookie,
   path: (value) => (typeof value !== 'string' || value[0] !== '/') && 'must start with "/"',
-  attrs: (value) => !isObject(value) && 'must be an object of attribute names and string values',
+  attrs: (value) =>
+    !(isObject(value) && Object.values(value).every((v) => typeof v == 'string')) && 'must be an object of attribute names and string values',
   pattern: badPattern,
   url: (value) => !(typeof value === 'string' && value) && 'must be a URL',
-  region: (value) => typeof value !== 'string' && typeof value !== 'function' && 'must be a region code such as "US-CA", or a function returning one',
+  region: (value) =>
+    !(typeof value == 'function' || (typeof value == 'string' && REGION_CODE.test(value.toUpperCase()))) &&
+    'must be a region code such as "DE" or "US-CA", or a function returning one',
   object: (value) => !isObject(value) && 'must be an object',
   consentMode: (value) =>
     typeof value !== 'boolean' && !isObject(value) && 'must be true or { mapping, waitForUpdate, region, adsDataRedaction, urlPassthrough }',
+  ms: (value) => !(typeof value == 'number' && value >= 0) && 'must be a number of milliseconds ≥ 0',
+  regionList: (value) =>
+    !(Array.isArray(value) && value.every((code) => typeof code == 'string' && REGION_CODE.test(code))) &&
+    'must be a list of region codes such as ["US-CA", "DE"]',
   vendors: (value) =>
     !(Array.isArray(value) && value.every((v) => ['uet', 'clarity', 'meta'].includes(v))) && 'must be a list of "uet", "clarity", "meta"'
 }
@@ -49,19 +80,22 @@ export function resolveConfig(config: ChartoConfig = {}): ResolvedConfig {
   let problems: { path: string; message: string }[] = []
   let bad = (path: string, message: string, ...value: unknown[]) =>
     problems.push({ path, message: value.length ? `${message}, got ${quote(value[0])}` : message })
-  if (!isObject(config)) bad('config', 'must be an object', (config = {}))
+  if (!isObject(config)) bad('config', 'must be an object', config), (config = {})
   let categories: ResolvedConfig['categories'] = { [NECESSARY]: { required: true }, performance: {}, marketing: {}, functional: {} }
   if (isObject(config.categories)) {
     for (let id in config.categories) categories[id] = { ...(has(categories, id) && categories[id]), ...config.categories[id] }
   }
+  let services: Record<string, unknown> = isObject(config.services) ? config.services : {}
   let checks: Record<string, Check> = {
     ...CHECKS,
-    category: (value) => (typeof value !== 'string' || !has(categories, value)) && `must name a category (${Object.keys(categories).join(', ')})`
+    category: (value) => (typeof value !== 'string' || !has(categories, value)) && `must name a category (${Object.keys(categories).join(', ')})`,
+    grantable: (value) =>
+      !(typeof value == 'string' && (has(categories, value) || has(services, value))) && `must name a category or a service (${Object.keys(categories).concat(Object.keys(services))})`
   }
   // Lists whose items are checked one by one, so an error names the item: cookies[2].
   let items: Record<string, [Check, Rule?]> = {
     names: [badPattern],
-    cookies: [(item) => (isObject(item) ? item.name === undefined && 'needs a "name"' : badPattern(item)), { name: 'pattern', provider: 'string', purpose: 'string', duration: 'string', thirdParty: 'boolean' }],
+    cookies: [(item) => (isObject(item) ? item.name === undefined && 'needs a "name"' : badCookie(item)), { name: 'cookie', provider: 'string', purpose: 'string', duration: 'string', thirdParty: 'boolean' }],
     scripts: [(item) => !(typeof item === 'string' && item) && !isObject(item) && 'must be a URL pattern or { "src": "https://…" }', { src: 'url', attrs: 'attrs' }]
   }
 
@@ -78,7 +112,10 @@ export function resolveConfig(config: ChartoConfig = {}): ResolvedConfig {
         })
       }
       let message = checks[rule](value)
-      return message && bad(path, message, value)
+      if (message) return bad(path, message, value)
+      // true, or an object checked key by key like any other part of the configuration.
+      if (rule == 'consentMode' && isObject(value)) walk(value, CONSENT_MODE, path)
+      return
     }
     if (Array.isArray(rule)) return rule.includes(value) || bad(path, `must be one of ${rule.map(quote).join(', ')}`, value)
     if (!isObject(value)) return bad(path, 'must be an object', value)
@@ -112,7 +149,7 @@ export function resolveConfig(config: ChartoConfig = {}): ResolvedConfig {
   return {
     ...config,
     categories,
-    services: { ...config.services },
+    services: { ...services } as ResolvedConfig['services'],
     mode: config.mode || 'opt-in',
     revision: config.revision || 0,
     consentLifetimeDays: config.consentLifetimeDays || 180,

@@ -1,7 +1,7 @@
 // Turns the validator's table (schema.ts) into the published JSON Schema, so the two cannot drift.
 // Not imported by the runtime: only by the test that writes and checks schema.json.
 import { SCHEMA, type Rule } from './schema.js'
-import { REGION_CODE } from './config.js'
+import { REGION_CODE, CONSENT_MODE_KEYS } from './config.js'
 import { ID } from './has.js'
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -36,6 +36,11 @@ const DESCRIPTIONS: Record<string, string> = {
 }
 
 const pattern = { type: 'string', minLength: 1, description: 'A name, or a "/regex/flags" string.' }
+const cookie = {
+  type: 'string',
+  pattern: "^(/.+/[dgimsuy]*|[\\w!#$%&'*+.^`|~-]+)$",
+  description: 'A cookie name (no spaces, "=", ";" or ","), or a "/regex/flags" string.'
+}
 const LEAVES: Record<string, object> = {
   string: { type: 'string' },
   boolean: { type: 'boolean' },
@@ -44,7 +49,8 @@ const LEAVES: Record<string, object> = {
   days: { type: 'number', exclusiveMinimum: 0, maximum: 3650 },
   cookieName: { type: 'string', pattern: "^[\\w!#$%&'*+.^`|~-]+$" },
   path: { type: 'string', pattern: '^/' },
-  region: { type: 'string' },
+  // Any case: the region lookup upper-cases it.
+  region: { type: 'string', pattern: '^[A-Za-z]{2}(-[A-Za-z\\d]{1,3})?$' },
   category: { type: 'string' },
   any: {},
   object: { type: 'object' },
@@ -58,9 +64,9 @@ const LEAVES: Record<string, object> = {
         type: 'object',
         additionalProperties: false,
         properties: {
-          mapping: { type: 'object', additionalProperties: { type: 'string' } },
+          mapping: { type: 'object', additionalProperties: false, properties: Object.fromEntries(CONSENT_MODE_KEYS.map((key) => [key, { type: 'string' }])) },
           waitForUpdate: { type: 'number', minimum: 0 },
-          region: { type: 'array', items: { type: 'string' } },
+          region: { type: 'array', items: { type: 'string', pattern: REGION_CODE.source } },
           adsDataRedaction: { type: 'boolean' },
           urlPassthrough: { type: 'boolean' }
         }
@@ -72,13 +78,13 @@ const LEAVES: Record<string, object> = {
     type: 'array',
     items: {
       oneOf: [
-        pattern,
+        cookie,
         {
           type: 'object',
           required: ['name'],
           additionalProperties: false,
           properties: {
-            name: pattern,
+            name: cookie,
             provider: { type: 'string' },
             purpose: { type: 'string' },
             duration: { type: 'string' },

@@ -141,13 +141,34 @@ describe('Consent Mode v2', () => {
     expect(consents()[3][2]).toEqual(all('denied', { security_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' }))
   })
 
-  it('GCM-6: mapping is overridable per key, to a category or a service; unknown ids are denied', () => {
+  it('GCM-6: mapping is overridable per key, to a category or a service', () => {
     let manager = make({
       services: { ga4: { category: 'performance' } },
-      googleConsentMode: { mapping: { ad_personalization: 'functional', analytics_storage: 'ga4', ad_user_data: 'constructor' } }
+      googleConsentMode: { mapping: { ad_personalization: 'functional', analytics_storage: 'ga4' } }
     })
     manager.setConsent({ functional: true, ga4: true })
     expect(consents()[1][2]).toMatchObject({ ad_personalization: 'granted', analytics_storage: 'granted', ad_storage: 'denied', ad_user_data: 'denied' })
+  })
+
+  it('GCM-6: a misspelt key or id, or a wrong type, is a configuration error with its path, never a silent denial', () => {
+    let paths = (googleConsentMode: unknown) => {
+      try {
+        make({ services: { ga4: { category: 'performance' } }, googleConsentMode } as any)
+      } catch (error) {
+        return (error as any).problems.map((p: any) => p.path)
+      }
+    }
+    expect(paths({ mapping: { analytics_storage: 'analytcs', ad_user_data: 'constructor', analytic_storage: 'ga4' } })).toEqual([
+      'googleConsentMode.mapping.analytics_storage',
+      'googleConsentMode.mapping.ad_user_data',
+      'googleConsentMode.mapping.analytic_storage'
+    ])
+    expect(paths({ mappings: {}, waitForUpdate: '500', region: 'US-CA', urlPassthrough: 1 })).toEqual([
+      'googleConsentMode.mappings',
+      'googleConsentMode.waitForUpdate',
+      'googleConsentMode.region',
+      'googleConsentMode.urlPassthrough'
+    ])
   })
 
   it('GCM-6: consentModeState is pure', () => {

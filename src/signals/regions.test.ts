@@ -80,6 +80,18 @@ describe('REG-1: regions extension', () => {
     expect(manager.getConsent().region).toBe('DE')
   })
 
+  it('REG-1: junk from a lookup is no region: opt-in, and not recorded (a receiver would refuse the record)', async () => {
+    for (let junk of ['United States of America|X', 'Bavaria, Germany', '<html>', '']) {
+      let manager = make({ regions: { ...POLICIES, default: { mode: 'opt-out' } }, region: () => junk })
+      expect([manager.config.mode, manager.getConsent().region]).toEqual(['opt-in', null])
+    }
+    let late = make({ regions: { ...POLICIES, default: { mode: 'opt-out' } }, region: () => Promise.resolve('somewhere') })
+    await Promise.resolve()
+    expect([late.config.mode, late.getConsent().region]).toEqual(['opt-in', null])
+    // A code in lower case is a code.
+    expect(make({ regions: POLICIES, region: () => 'us-ca' }).getConsent().region).toBe('US-CA')
+  })
+
   it('REG-1: a throwing lookup falls back to opt-in, even with an opt-out default', () => {
     let manager = make({
       regions: POLICIES,

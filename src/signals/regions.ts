@@ -33,8 +33,10 @@ export const regions: Extension = (manager) => {
   let source = config.region
   let live = true
   let apply = (region: unknown) => {
-    let code = typeof region == 'string' && region ? region.trim().toUpperCase() : undefined
-    return [policies ? resolveMode(policies, code) : config.mode, code] as const
+    // Junk from a lookup ("United States", an error page) is no region: the strictest policy, and nothing recorded.
+    let code = typeof region == 'string' ? region.trim().toUpperCase() : ''
+    if (!REGION_CODE.test(code)) code = ''
+    return [policies ? resolveMode(policies, code) : config.mode, code || undefined] as const
   }
   let value: unknown = source
   if (typeof source == 'function') {

@@ -348,8 +348,9 @@ describe('text safety', () => {
       Object.fromEntries(Object.entries(dict).map(([k, v]) => [k, typeof v == 'string' ? XSS + k : strings(v)]))
     let m = make({
       privacyPolicyUrl: 'javascript:alert(1)',
-      categories: { performance: { label: XSS, description: XSS, cookies: [{ name: XSS, provider: XSS, purpose: XSS, duration: XSS }] } },
-      services: { ga: { category: 'performance', label: XSS, description: XSS, provider: XSS, cookies: [XSS] } },
+      // Cookie names must be real names or /regex/ strings; a regex can still carry markup.
+      categories: { performance: { label: XSS, description: XSS, cookies: [{ name: `/${XSS}/`, provider: XSS, purpose: XSS, duration: XSS }] } },
+      services: { ga: { category: 'performance', label: XSS, description: XSS, provider: XSS, cookies: [`/${XSS}/`] } },
       translations: { en: strings(en) }
     })
     let frame = document.createElement('video')
