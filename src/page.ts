@@ -3,6 +3,7 @@
 import { createConsent, type Extension } from './core/consent.js'
 import type { ChartoConfig } from './core/types.js'
 import { merge, type UiManager } from './ui/index.js'
+import { isObject } from './core/has.js'
 
 /**
  * Starts charto with the given extensions, plus the languages loaded as files (window.ChartoI18n),
@@ -16,8 +17,7 @@ export function startOnPage(config: ChartoConfig, extensions: Extension[]): UiMa
   }
   let loaded = (typeof self !== 'undefined' && (self as any).ChartoI18n) || {}
   // Not an object (an array from a JSON file, say): passed on as it is, so the validator names it.
-  let isObject = config && typeof config == 'object' && !Array.isArray(config)
-  let manager = createConsent(isObject ? { ...config, translations: merge(loaded, config.translations) } : config, extensions) as UiManager
+  let manager = createConsent(isObject(config) ? { ...config, translations: merge(loaded, config.translations) } : config, extensions) as UiManager
   let destroy = manager.destroy
   manager.destroy = () => {
     started = undefined

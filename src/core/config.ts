@@ -1,6 +1,6 @@
 import type { ChartoConfig, ResolvedConfig } from './types.js'
 import { REGEX_STRING } from './pattern.js'
-import { has, ID } from './has.js'
+import { has, ID, isObject } from './has.js'
 import { attempt } from './attempt.js'
 import { SCHEMA, type Rule } from './schema.js'
 
@@ -14,7 +14,6 @@ type Check = (value: any) => string | false | void
 
 /** A value for an error message; JSON.stringify throws on BigInt and cycles. */
 const quote = (value: unknown) => attempt(() => JSON.stringify(value)) || typeof value
-const isObject = (value: unknown): value is Record<string, any> => !!value && typeof value === 'object' && !Array.isArray(value)
 const typed = (type: string, hint = ''): Check => (value) => typeof value !== type && `must be a ${type}${hint}`
 const badPattern: Check = (name) => {
   if (typeof name !== 'string' || !name) return 'must be a name or a "/regex/"'

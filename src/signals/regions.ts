@@ -12,9 +12,15 @@ const EU = /^(AT|BE|BG|HR|CY|CZ|DK|EE|FI|FR|DE|GR|EL|HU|IE|IT|LV|LT|LU|MT|NL|PL|
  * REG-1: the mode for a region code (`DE`, `US-CA`). The most specific key wins: `US-CA`, then `US`, then `EU` for
  * EU/EEA countries, then `default`. A missing or malformed region, or a missing `default`, gives the strictest: opt-in.
  */
-export function resolveMode(policies: RegionPolicies | undefined, region: unknown): Mode {
+/** The region code in capitals, or '' for anything that is not one ("United States", an error page, a number). */
+const regionCode = (region: unknown) => {
   let code = typeof region == 'string' ? region.trim().toUpperCase() : ''
-  if (!policies || !REGION_CODE.test(code)) return 'opt-in'
+  return REGION_CODE.test(code) ? code : ''
+}
+
+export function resolveMode(policies: RegionPolicies | undefined, region: unknown): Mode {
+  let code = regionCode(region)
+  if (!policies || !code) return 'opt-in'
   let country = code.slice(0, 2)
   let key = [code, country, EU.test(country) && 'EU', 'default'].find(
     (key) => key && has(policies, key)
@@ -33,9 +39,8 @@ export const regions: Extension = (manager) => {
   let source = config.region
   let live = true
   let apply = (region: unknown) => {
-    // Junk from a lookup ("United States", an error page) is no region: the strictest policy, and nothing recorded.
-    let code = typeof region == 'string' ? region.trim().toUpperCase() : ''
-    if (!REGION_CODE.test(code)) code = ''
+    // Junk from a lookup is no region: the strictest policy, and nothing recorded.
+    let code = regionCode(region)
     return [policies ? resolveMode(policies, code) : config.mode, code || undefined] as const
   }
   let value: unknown = source
