@@ -17,12 +17,7 @@ const WARMUP = 5
 const AUTO_BLOCK = !!process.env.AUTO_BLOCK
 
 let bundle = await build({
-  stdin: {
-    contents: `import { createConsent } from './src/core/consent.ts'; import { blocker } from './src/blocker/index.ts'
-      window.Charto = { createConsent, blocker }`,
-    resolveDir: ROOT,
-    loader: 'ts'
-  },
+  entryPoints: [join(ROOT, 'test/browser/fixtures/blocker-entry.ts')],
   bundle: true,
   minify: true,
   format: 'iife',

@@ -13,14 +13,8 @@ let tracker = () => server.origin('tracker.test')
 beforeAll(async () => {
   server = await startServer()
   browser = await launchBrowser()
-  // Core + blocker straight from the sources, so this suite does not depend on the package build.
   let bundle = await build({
-    stdin: {
-      contents: `import { createConsent } from './src/core/consent.ts'; import { blocker } from './src/blocker/index.ts'
-        window.Charto = { createConsent, blocker }`,
-      resolveDir: ROOT,
-      loader: 'ts'
-    },
+    entryPoints: [join(ROOT, 'test/browser/fixtures/blocker-entry.ts')],
     bundle: true,
     format: 'iife',
     write: false,
