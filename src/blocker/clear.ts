@@ -1,7 +1,7 @@
 import type { CookieSpec } from '../core/types.js'
 import { nameMatcher } from '../core/pattern.js'
 import { attempt } from '../core/attempt.js'
-import { expireCookie } from '../core/cookies.js'
+import { expireCookie, readCookies } from '../core/cookies.js'
 
 export { cookieVariants } from '../core/cookies.js'
 
@@ -17,7 +17,7 @@ let matching = (patterns: string[], names: string[], keep?: string) => {
   return names.filter((name) => name != keep && tests.some((test) => test(name)))
 }
 
-let cookieNames = () => [...new Set(document.cookie.split(';').map((pair) => pair.split('=')[0].trim()))]
+let cookieNames = () => [...new Set(readCookies().map(([name]) => name))]
 
 /**
  * Expires the visible cookies matching `specs` (exact names or `/regex/`) on every domain and path variant, through

@@ -1,6 +1,14 @@
 // Where a cookie visible on this page may have been set, and how to expire it on all of them. Used for the consent
 // cookie itself (a site that adds or drops `cookie.domain` leaves the old variant behind) and by the blocker's clearing.
 
+/** The cookies this page can see, as `[name, value]` pairs; a name can come more than once (other domain or path). */
+export const readCookies = (): [name: string, value: string][] =>
+  document.cookie.split(';').flatMap((pair) => {
+    let at = pair.indexOf('=')
+    let name = (at < 0 ? pair : pair.slice(0, at)).trim()
+    return name ? [[name, at < 0 ? '' : pair.slice(at + 1)] as [string, string]] : []
+  })
+
 /**
  * Every `[domain, path]` a cookie visible on this page can have been set with: host-only (`''`), then each parent
  * domain down to two labels (no public-suffix list: the browser rejects `co.uk` itself), with and without the

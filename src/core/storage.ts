@@ -1,7 +1,7 @@
 import Cookies from 'js-cookie'
 import type { ResolvedConfig } from './types.js'
 import { attempt } from './attempt.js'
-import { expireCookie } from './cookies.js'
+import { expireCookie, readCookies } from './cookies.js'
 
 export interface DecisionStore {
   /** Every stored value: a cookie can exist more than once (a host-only one and one with `cookie.domain`). */
@@ -22,7 +22,7 @@ export function createStore(config: ResolvedConfig): DecisionStore {
     }
   }
   // js-cookie reads the first cookie of a name only; the value is cookie-safe, so it needs no decoding.
-  let all = () => attempt(() => document.cookie.split('; ').filter((pair) => pair.startsWith(name + '=')).map((pair) => pair.slice(name.length + 1)), [])!
+  let all = () => attempt(() => readCookies().flatMap(([key, value]) => (key == name ? [value] : [])), [])!
   return {
     read: all,
     write: (value) =>
