@@ -122,5 +122,5 @@ describe('nested gates', () => {
       }),
       { numRuns: 300 }
     )
-  })
+  }, 60_000)
 })
