@@ -3,6 +3,7 @@ import { globMatcher } from '../core/pattern.js'
 import { has } from '../core/has.js'
 import { attempt } from '../core/attempt.js'
 import { clearCookies, clearStorage } from './clear.js'
+import { trust } from './trusted-types.js'
 
 export { clearCookies, clearStorage, cookieVariants, type ClearedDetail } from './clear.js'
 
@@ -24,17 +25,8 @@ const PLAIN = 'text/plain'
 // The script types a browser runs (the HTML spec's JavaScript MIME types, and module).
 const JS = /^\s*(module|((text|application)\/(x-)?(java|ecma)script)|text\/(jscript|livescript|javascript1\.[0-5]))?\s*$/i
 
-/**
- * Where a page enforces Trusted Types (`require-trusted-types-for 'script'`), a script's text and `src` pass through
- * a policy named "charto" (allow it in the `trusted-types` directive). They come from the page's own markup and
- * configuration; under a nonce-based CSP, a revived script still needs the nonce its held element carries.
- * One policy per page: a second createPolicy with the same name throws.
- */
-let policy: { createScript(text: string): any; createScriptURL(url: string): any } | undefined
-let trusted = () => policy || (policy = attempt(() => (self as any).trustedTypes?.createPolicy('charto', { createScript: String, createScriptURL: String })))
-/** Sets an attribute; a script's `src` as a TrustedScriptURL where the page has the policy. */
-let put = (el: Element, name: string, value: string) =>
-  el.setAttribute(name, name == 'src' && el.localName == 'script' && trusted() ? policy!.createScriptURL(value) : value)
+/** Sets an attribute: a script's `src` through Trusted Types. */
+let put = (el: Element, name: string, value: string) => el.setAttribute(name, name == 'src' && el.localName == 'script' ? trust(value, true) : value)
 
 // None (no attribute, or only spaces) is null.
 let ids = (el: HTMLElement) => el.dataset.category?.match(/\S+/g)
@@ -98,7 +90,7 @@ export const blocker: Extension = (manager) => {
           if (el.dataset.type) script.type = el.dataset.type
           // Browsers hide the nonce attribute once parsed; the property keeps it.
           script.nonce = el.nonce!
-          script.text = trusted() ? policy!.createScript(el.textContent!) : el.textContent!
+          script.text = trust(el.textContent!)
           // An inline script runs on insertion; its promise settles after that either way. A script the browser will
           // not fetch (`nomodule`, a data-type that is not JavaScript) fires neither load nor error: it is not waited for.
           if (script.src && !script.noModule && JS.test(script.type)) script.addEventListener('load', done), script.addEventListener('error', done)
@@ -193,8 +185,9 @@ export const blocker: Extension = (manager) => {
       if (typeof spec == 'string') patterns.push([globMatcher(spec), id])
       else {
         // Loaded from config: an inert `text/plain` script in <head>, run like marked-up ones. Values are set as text;
-        // event-handler attributes would be code, so they are refused.
-        attempt(() => {
+        // event-handler attributes would be code, so they are refused. One that cannot even be held (Trusted Types
+        // without the "charto" policy) is reported.
+        try {
           let el = create.call(doc, 'script') as Gated
           let attrs: Record<string, string> = { ...spec.attrs, 'data-service': id, src: spec.src }
           // The charto script's nonce, unless `attrs` has one (README, Content Security Policy).
@@ -203,7 +196,9 @@ export const blocker: Extension = (manager) => {
           el.dataset.type = el.type
           el.type = PLAIN
           doc.head.append(el)
-        })
+        } catch (error) {
+          emit('error', error)
+        }
       }
     }
   }
