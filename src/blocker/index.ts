@@ -19,7 +19,7 @@ type Gated = HTMLElement & { src?: string; type?: string; nonce?: string; load?:
 
 const GATED = '[data-category],[data-service]'
 // A held element keeps its URLs in these `data-*` attributes until it may load.
-const URLS = ['src', 'srcset', 'href']
+const HELD = ['src', 'srcset', 'href']
 const DEFERRED = '[data-src],[data-srcset],[data-href]'
 const PLAIN = 'text/plain'
 // The script types a browser runs (the HTML spec's JavaScript MIME types, and module).
@@ -63,14 +63,25 @@ export const blocker: Extension = (manager) => {
     })
 
   /**
-   * A configured `data-service` decides alone; else every `data-category` id must be granted, and there must be one
-   * (`!id`: a known category that is not granted; an unknown one stays blocked like any misspelt id).
+   * One gate's answer. A configured `data-service` decides alone; else every `data-category` id must be granted, and
+   * there must be one (`!id`: a known category that is not granted; an unknown one stays blocked like any misspelt id).
    */
   let allowed = (el: HTMLElement) => {
     let service = el.dataset.service || ''
     return has(services, service)
       ? isGranted(service)
       : !!ids(el)?.every((id) => (id[0] == '!' ? has(categories, (id = id.slice(1))) && !isGranted(id) : isGranted(id)))
+  }
+
+  /**
+   * An element may load when every gate on its path allows it: its own, if it has one, and each ancestor's. An outer
+   * grant never releases what an inner gate refuses, nor the reverse. Without any gate, nothing is charto's to release.
+   */
+  let open = (el: Element) => {
+    let gate: Gated | null | undefined = el.closest<Gated>(GATED)
+    if (!gate) return false
+    for (; gate; gate = gate.parentElement?.closest<Gated>(GATED)) if (!allowed(gate)) return false
+    return true
   }
 
   /**
@@ -84,7 +95,7 @@ export const blocker: Extension = (manager) => {
       () =>
         new Promise((done) => {
           // Removed from the page meanwhile (a route change): it stays held, and is seen again if it comes back.
-          if (!allowed(el) || el.type != PLAIN || !el.isConnected || failed.has(el)) return done(0)
+          if (!open(el) || el.type != PLAIN || !el.isConnected || failed.has(el)) return done(0)
           let script = create.call(doc, 'script') as HTMLScriptElement
           for (let { name, value } of el.attributes) if (name != 'type') put(script, name, value)
           if (el.dataset.type) script.type = el.dataset.type
@@ -114,41 +125,43 @@ export const blocker: Extension = (manager) => {
     if (doc.readyState == 'loading') return new Promise((done) => doc.addEventListener('DOMContentLoaded', done, { once: true }))
   }
 
+  /**
+   * A gate: on its turn, what it holds loads if every gate on its path allows it. It holds its own URLs and those of the
+   * elements inside whose nearest gate it is; one gated on its own waits for its own decision.
+   */
   let handle = (el: Gated) => {
     if (el.localName == 'script' && el.type == PLAIN) return run(el)
     // A withdrawal unloads a frame charto loaded: it would keep running (and setting cookies) until its document goes.
     // Its URL is held again and the frame goes blank, so it is announced again and its placeholder returns.
-    if (released.has(el) && !allowed(el)) {
+    if (released.has(el) && !open(el)) {
       released.delete(el)
       el.dataset.src = el.getAttribute('src')!
       el.setAttribute('src', 'about:blank')
     }
-    let inner = el.querySelectorAll(DEFERRED)
-    if (!inner.length && !el.matches(DEFERRED)) return
-    if (!allowed(el)) {
+    let held = [el, ...el.querySelectorAll<Gated>(DEFERRED)].filter((node) => node.closest(GATED) == el && node.matches(DEFERRED))
+    if (!held.length) return
+    if (!open(el)) {
       if (el.matches('iframe,video,audio,embed,object') && !announced.has(el)) {
         announced.add(el)
         emit('blocked', { element: el, categories: ids(el) || [], service: el.dataset.service })
       }
       return
     }
-    let moved = 0
-    // An element inside that is gated on its own waits for its own decision.
-    for (let node of [el, ...inner] as Gated[]) {
-      if (node == el || !node.matches(GATED)) {
-        for (let name of URLS) {
-          let value = node.dataset[name]
-          if (value != null) {
-            delete node.dataset[name]
-            put(node, name == 'src' && node.localName == 'object' ? 'data' : name, value)
-            moved++
-          }
+    let reloads = new Set<Gated>()
+    for (let node of held) {
+      for (let name of HELD) {
+        let value = node.dataset[name]
+        if (value != null) {
+          delete node.dataset[name]
+          put(node, name == 'src' && node.localName == 'object' ? 'data' : name, value)
         }
       }
+      // A media element takes new sources on reload; only one whose URLs moved is reloaded, so nothing playing restarts.
+      let media = node.localName == 'source' ? (node.parentElement as Gated) : node
+      if (media.matches('video,audio')) reloads.add(media)
     }
-    // A media element takes new sources on reload; reloading when nothing moved would restart what plays.
-    if (moved) ((el.localName == 'source' ? el.parentNode : el) as Gated).load?.()
-    if (moved && el.localName == 'iframe' && el.hasAttribute('src')) released.add(el)
+    reloads.forEach((media) => media.load!())
+    if (el.localName == 'iframe' && el.hasAttribute('src')) released.add(el)
     if (announced.delete(el)) emit('unblocked', { element: el })
   }
 
