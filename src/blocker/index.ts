@@ -41,10 +41,16 @@ export const blocker: Extension = (manager) => {
   let { config: { services, categories, autoBlock, reloadOnRevoke, cookie }, emit, isGranted } = manager
   let doc = document
   let create = doc.createElement
+  // The nonce charto runs with (README, Content Security Policy). A script charto revives or releases gets from charto
+  // the trust of a script charto inserts ('strict-dynamic' gives it to any): where there is a nonce, only a held script
+  // that carries it was given that trust by the page.
+  let nonce = (doc.currentScript as Gated | null)?.nonce || ''
   // Embeds announced as blocked, so each is announced once and `unblocked` follows only those.
   let announced = new WeakSet<Element>()
-  // Held scripts whose revival threw.
+  // Held scripts whose revival threw, or that were refused: each is reported once.
   let failed = new WeakSet<Element>()
+  // Scripts charto created from the configuration, which is the page's own: they keep the nonce the configuration gives.
+  let configured = new WeakSet<Element>()
   // Frames loaded on consent, so that a withdrawal can unload them again.
   let released = new WeakSet<Element>()
   let queue: Promise<unknown> = Promise.resolve()
@@ -84,6 +90,9 @@ export const blocker: Extension = (manager) => {
     return true
   }
 
+  /** A held script that would gain trust from charto (see `nonce`) stays held; the error says why. */
+  let untrusted = (script: Gated) => nonce && script.nonce != nonce && !configured.has(script) && Error('charto: held script without the nonce stays blocked')
+
   /**
    * Queues a held `text/plain` script. On its turn, if allowed then, it runs as a new element carrying every attribute
    * and the nonce: scripts parsed from an HTML fragment (innerHTML, insertAdjacentHTML — what SPAs do) are marked
@@ -96,6 +105,8 @@ export const blocker: Extension = (manager) => {
         new Promise((done) => {
           // Removed from the page meanwhile (a route change): it stays held, and is seen again if it comes back.
           if (!open(el) || el.type != PLAIN || !el.isConnected || failed.has(el)) return done(0)
+          let refused = untrusted(el)
+          if (refused) throw refused
           let script = create.call(doc, 'script') as HTMLScriptElement
           for (let { name, value } of el.attributes) if (name != 'type') put(script, name, value)
           if (el.dataset.type) script.type = el.dataset.type
@@ -108,8 +119,8 @@ export const blocker: Extension = (manager) => {
           else done(0)
           el.replaceWith(script)
         })
-      // Whatever one revival throws (under Trusted Types enforcement, say), the scripts after it still get their turn;
-      // that one is reported once and not tried again.
+      // Whatever one revival throws (under Trusted Types enforcement, say, or refused for its nonce), the scripts after
+      // it still get their turn; that one is reported once and not tried again.
     ).catch((error) => {
       failed.add(el)
       emit('error', error)
@@ -204,7 +215,8 @@ export const blocker: Extension = (manager) => {
           let el = create.call(doc, 'script') as Gated
           let attrs: Record<string, string> = { ...spec.attrs, 'data-service': id, src: spec.src }
           // The charto script's nonce, unless `attrs` has one (README, Content Security Policy).
-          el.nonce = (doc.currentScript as Gated | null)?.nonce || ''
+          el.nonce = nonce
+          configured.add(el)
           for (let name in attrs) if (!/^on/i.test(name)) put(el, name, attrs[name])
           el.dataset.type = el.type
           el.type = PLAIN
@@ -255,7 +267,11 @@ export const blocker: Extension = (manager) => {
         for (let i = 0; i < nodes.length; i++) {
           let node = nodes[i]
           // A script in the HTML is seen here before the parser runs it (the browser may have fetched it already).
-          if (parsing && node.localName == 'script' && node.src && hold(node, node.getAttribute('src')!)) node.removeAttribute('src')
+          // Released later, it would no longer count as the parser's (see `nonce`): without the nonce, it is only stopped.
+          if (parsing && node.localName == 'script' && node.src) {
+            let refused = hold(node, node.getAttribute('src')!) && (node.removeAttribute('src'), untrusted(node))
+            if (refused) delete node.dataset.src, emit('error', refused)
+          }
           if (!bulk) look(node)
         }
       }
