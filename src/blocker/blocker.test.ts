@@ -288,7 +288,8 @@ describe('embeds', () => {
     manager.acceptAll()
     expect(iframe.getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/x')
     manager.setConsent({ pixel: false })
-    expect([iframe.getAttribute('src'), iframe.dataset.src]).toEqual(['about:blank', 'https://www.youtube-nocookie.com/embed/x'])
+    // Inserted afresh without a URL: a blank frame.
+    expect([iframe.getAttribute('src'), iframe.dataset.src, iframe.isConnected]).toEqual([null, 'https://www.youtube-nocookie.com/embed/x', true])
     expect(blocked.map((d) => d.element)).toEqual([iframe, iframe])
     // Granted again: it loads like any held frame.
     manager.setConsent({ pixel: true })

@@ -21,6 +21,8 @@ const GATED = '[data-category],[data-service]'
 // A held element keeps its URLs in these `data-*` attributes until it may load.
 const HELD = ['src', 'srcset', 'href']
 const DEFERRED = '[data-src],[data-srcset],[data-href]'
+// Elements that load a document of their own, which keeps running (and setting cookies) until it is unloaded.
+const DOCUMENTS = 'iframe,object,embed'
 const PLAIN = 'text/plain'
 // The script types a browser runs (the HTML spec's JavaScript MIME types, and module).
 const JS = /^\s*(module|((text|application)\/(x-)?(java|ecma)script)|text\/(jscript|livescript|javascript1\.[0-5]))?\s*$/i
@@ -51,8 +53,8 @@ export const blocker: Extension = (manager) => {
   let failed = new WeakSet<Element>()
   // Scripts charto created from the configuration, which is the page's own: they keep the nonce the configuration gives.
   let configured = new WeakSet<Element>()
-  // Frames loaded on consent, so that a withdrawal can unload them again.
-  let released = new WeakSet<Element>()
+  // Documents loaded on consent, so that a withdrawal can unload them again.
+  let released = new Set<Gated>()
   let queue: Promise<unknown> = Promise.resolve()
   // `reloadOnRevoke` counts from `ready`: a withdrawal before it (the GPC decision at init) found nothing running.
   let reload: unknown = false
@@ -137,18 +139,22 @@ export const blocker: Extension = (manager) => {
   }
 
   /**
+   * Changes an element out of the page, then puts it back in its place: the browser processes it as newly inserted, and
+   * loads (or unloads) it once.
+   */
+  let detached = (node: Element, change: () => void) => {
+    let { parentNode, nextSibling } = node
+    node.remove()
+    change()
+    parentNode?.insertBefore(node, nextSibling)
+  }
+
+  /**
    * A gate: on its turn, what it holds loads if every gate on its path allows it. It holds its own URLs and those of the
    * elements inside whose nearest gate it is; one gated on its own waits for its own decision.
    */
   let handle = (el: Gated) => {
     if (el.localName == 'script' && el.type == PLAIN) return run(el)
-    // A withdrawal unloads a frame charto loaded: it would keep running (and setting cookies) until its document goes.
-    // Its URL is held again and the frame goes blank, so it is announced again and its placeholder returns.
-    if (released.has(el) && !open(el)) {
-      released.delete(el)
-      el.dataset.src = el.getAttribute('src')!
-      el.setAttribute('src', 'about:blank')
-    }
     let held = [el, ...el.querySelectorAll<Gated>(DEFERRED)].filter((node) => node.closest(GATED) == el && node.matches(DEFERRED))
     if (!held.length) return
     if (!open(el)) {
@@ -160,21 +166,41 @@ export const blocker: Extension = (manager) => {
     }
     let reloads = new Set<Gated>()
     for (let node of held) {
-      for (let name of HELD) {
-        let value = node.dataset[name]
-        if (value != null) {
-          delete node.dataset[name]
-          put(node, name == 'src' && node.localName == 'object' ? 'data' : name, value)
+      let release = () => {
+        for (let name of HELD) {
+          let value = node.dataset[name]
+          if (value != null) {
+            delete node.dataset[name]
+            put(node, name == 'src' && node.localName == 'object' ? 'data' : name, value)
+          }
         }
       }
+      // A document is given its URL out of the page and inserted afresh: a frame given it while the parser still builds
+      // it, or an <object> while hidden (by its placeholder), would otherwise never load.
+      if (node.matches(DOCUMENTS)) detached(node, release), released.add(node)
+      else release()
       // A media element takes new sources on reload; only one whose URLs moved is reloaded, so nothing playing restarts.
       let media = node.localName == 'source' ? (node.parentElement as Gated) : node
       if (media.matches('video,audio')) reloads.add(media)
     }
     reloads.forEach((media) => media.load!())
-    if (el.localName == 'iframe' && el.hasAttribute('src')) released.add(el)
     if (announced.delete(el)) emit('unblocked', { element: el })
   }
+
+  /**
+   * A withdrawal unloads each document charto loaded whose path no longer allows it: its URL is held again and it is
+   * inserted afresh without one, so its document is gone at once. It is announced again and its placeholder returns.
+   */
+  let unload = () =>
+    released.forEach((node) => {
+      if (open(node)) return
+      released.delete(node)
+      let name = node.localName == 'object' ? 'data' : 'src'
+      detached(node, () => {
+        node.dataset.src = node.getAttribute(name) || ''
+        node.removeAttribute(name)
+      })
+    })
 
   // Most subtrees hold nothing gated. Chromium answers a query for one attribute many times faster than one for a
   // selector list, so two of those check first; the list query then yields the elements in document order.
@@ -298,6 +324,7 @@ export const blocker: Extension = (manager) => {
       call(Object.keys(services).filter(isGranted), 'onAccept')
     }),
     manager.on('change', ({ consent, granted, revoked }) => {
+      unload()
       scan(doc)
       // The first decision on a page may follow an expired or older-revision one whose grants left cookies behind:
       // what it refuses is cleared too, quietly (CLR-1).
