@@ -24,11 +24,13 @@ const DEFERRED = '[data-src],[data-srcset],[data-href]'
 // Elements that load a document of their own, which keeps running (and setting cookies) until it is unloaded.
 const DOCUMENTS = 'iframe,object,embed'
 const PLAIN = 'text/plain'
+const SVG = 'http://www.w3.org/2000/svg'
 // The script types a browser runs (the HTML spec's JavaScript MIME types, and module).
 const JS = /^\s*(module|((text|application)\/(x-)?(java|ecma)script)|text\/(jscript|livescript|javascript1\.[0-5]))?\s*$/i
 
-/** Sets an attribute: a script's `src` through Trusted Types. */
-let put = (el: Element, name: string, value: string) => el.setAttribute(name, name == 'src' && el.localName == 'script' ? trust(value, true) : value)
+/** Sets an attribute: a script's URL (`src`, or `href` in SVG) through Trusted Types. */
+let put = (el: Element, name: string, value: string) =>
+  el.setAttribute(name, el.localName == 'script' && (name == 'src' || name == 'href') ? trust(value, true) : value)
 
 // None (no attribute, or only spaces) is null.
 let ids = (el: HTMLElement) => el.dataset.category?.match(/\S+/g)
@@ -223,11 +225,11 @@ export const blocker: Extension = (manager) => {
    * Auto-block: a URL matching a service that is not granted goes to `data-src` with `data-service`, so the element
    * waits like marked-up content. A script without `src` or text never starts; setting `src` later runs it in place.
    */
-  let hold = (el: Gated, url: string) => {
+  let hold = (el: Gated, url: string, as = 'src') => {
     let href = attempt(() => new URL(url, doc.baseURI).href, url + '')!
     let hit = patterns.find(([test]) => test(href))
     // A `text/plain` script is held already (and never fetched): it keeps its src, so its turn still awaits the load.
-    return hit && el.type != PLAIN && !isGranted(hit[1]) && ((el.dataset.service = hit[1]), (el.dataset.src = url))
+    return hit && el.type != PLAIN && !isGranted(hit[1]) && ((el.dataset.service = hit[1]), (el.dataset[as] = url))
   }
 
   for (let id in services) {
@@ -292,11 +294,15 @@ export const blocker: Extension = (manager) => {
         // Indexed: a NodeList's iterator costs several times more per node.
         for (let i = 0; i < nodes.length; i++) {
           let node = nodes[i]
-          // A script in the HTML is seen here before the parser runs it (the browser may have fetched it already).
-          // Released later, it would no longer count as the parser's (see `nonce`): without the nonce, it is only stopped.
-          if (parsing && node.localName == 'script' && node.src) {
-            let refused = hold(node, node.getAttribute('src')!) && (node.removeAttribute('src'), untrusted(node))
-            if (refused) delete node.dataset.src, emit('error', refused)
+          // A script in the HTML is seen here before the parser runs it (the browser may have fetched it already). It
+          // loads from `src`; in SVG from `href`, or the older `xlink:href`, held in `data-href`. Released later, it
+          // would no longer count as the parser's (see `nonce`): without the nonce, it is only stopped.
+          if (parsing && node.localName == 'script') {
+            let name = node.namespaceURI == SVG ? (node.hasAttribute('href') ? 'href' : 'xlink:href') : 'src'
+            let url = node.getAttribute(name)
+            let as = name == 'src' ? name : 'href'
+            let refused = url && hold(node, url, as) && (node.removeAttribute(name), untrusted(node))
+            if (refused) delete node.dataset[as], emit('error', refused)
           }
           if (!bulk) look(node)
         }
