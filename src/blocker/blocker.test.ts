@@ -320,6 +320,20 @@ describe('embeds', () => {
     expect(load).toHaveBeenCalledOnce()
   })
 
+  it('BLK-2: a video poster (data-poster) and an inline style with URLs (data-style, added to the element\'s own) are held too', () => {
+    let video = add('video', { 'data-poster': '/poster.png', 'data-category': 'marketing' })
+    let box = add('div', { style: 'width: 50px', 'data-style': 'background-image: url(/bg.png)', 'data-category': 'marketing' })
+    let manager = make()
+    expect([video.hasAttribute('poster'), box.style.backgroundImage]).toEqual([false, ''])
+    manager.acceptAll()
+    expect([video.getAttribute('poster'), box.style.width, box.style.backgroundImage, box.hasAttribute('data-style')]).toEqual([
+      '/poster.png',
+      '50px',
+      'url("/bg.png")',
+      false
+    ])
+  })
+
   it('EU-1, BLK-2: an element gated on its own inside a granted container waits for its own category', async () => {
     let box = add('div', { 'data-category': 'functional' })
     let map = add('img', { 'data-src': '/map.png' }, '', box)

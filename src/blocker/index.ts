@@ -18,9 +18,10 @@ export interface BlockedDetail {
 type Gated = HTMLElement & { src?: string; type?: string; nonce?: string; load?: () => void }
 
 const GATED = '[data-category],[data-service]'
-// A held element keeps its URLs in these `data-*` attributes until it may load.
-const HELD = ['src', 'srcset', 'href']
-const DEFERRED = '[data-src],[data-srcset],[data-href]'
+// A held element keeps its URLs in these `data-*` attributes until it may load; `data-style` holds an inline style,
+// whose `url()`s would load at once.
+const HELD = ['src', 'srcset', 'href', 'poster', 'style']
+const DEFERRED = '[data-src],[data-srcset],[data-href],[data-poster],[data-style]'
 // Elements that load a document of their own, which keeps running (and setting cookies) until it is unloaded.
 const DOCUMENTS = 'iframe,object,embed'
 const PLAIN = 'text/plain'
@@ -28,9 +29,14 @@ const SVG = 'http://www.w3.org/2000/svg'
 // The script types a browser runs (the HTML spec's JavaScript MIME types, and module).
 const JS = /^\s*(module|((text|application)\/(x-)?(java|ecma)script)|text\/(jscript|livescript|javascript1\.[0-5]))?\s*$/i
 
-/** Sets an attribute: a script's URL (`src`, or `href` in SVG) through Trusted Types. */
+/**
+ * Sets an attribute: a script's URL (`src`, or `href` in SVG) through Trusted Types; a held style through the CSSOM,
+ * which a strict `style-src` allows, after the element's own.
+ */
 let put = (el: Element, name: string, value: string) =>
-  el.setAttribute(name, el.localName == 'script' && (name == 'src' || name == 'href') ? trust(value, true) : value)
+  name == 'style'
+    ? ((el as HTMLElement).style.cssText += ';' + value)
+    : el.setAttribute(name, el.localName == 'script' && (name == 'src' || name == 'href') ? trust(value, true) : value)
 
 // None (no attribute, or only spaces) is null.
 let ids = (el: HTMLElement) => el.dataset.category?.match(/\S+/g)
