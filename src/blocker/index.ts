@@ -25,7 +25,6 @@ const DEFERRED = '[data-src],[data-srcset],[data-href],[data-poster],[data-style
 // Elements that load a document of their own, which keeps running (and setting cookies) until it is unloaded.
 const DOCUMENTS = 'iframe,object,embed'
 const PLAIN = 'text/plain'
-const SVG = 'http://www.w3.org/2000/svg'
 // The script types a browser runs (the HTML spec's JavaScript MIME types, and module).
 const JS = /^\s*(module|((text|application)\/(x-)?(java|ecma)script)|text\/(jscript|livescript|javascript1\.[0-5]))?\s*$/i
 
@@ -101,7 +100,7 @@ export const blocker: Extension = (manager) => {
   }
 
   /** A held script that would gain trust from charto (see `nonce`) stays held; the error says why. */
-  let untrusted = (script: Gated) => nonce && script.nonce != nonce && !configured.has(script) && Error('charto: held script without the nonce stays blocked')
+  let untrusted = (script: Gated) => nonce && script.nonce != nonce && !configured.has(script) && Error('charto: a held script lacks the nonce')
 
   /**
    * Queues a held `text/plain` script. On its turn, if allowed then, it runs as a new element carrying every attribute
@@ -304,7 +303,7 @@ export const blocker: Extension = (manager) => {
           // loads from `src`; in SVG from `href`, or the older `xlink:href`, held in `data-href`. Released later, it
           // would no longer count as the parser's (see `nonce`): without the nonce, it is only stopped.
           if (parsing && node.localName == 'script') {
-            let name = node.namespaceURI == SVG ? (node.hasAttribute('href') ? 'href' : 'xlink:href') : 'src'
+            let name = node instanceof SVGElement ? (node.hasAttribute('href') ? 'href' : 'xlink:href') : 'src'
             let url = node.getAttribute(name)
             let as = name == 'src' ? name : 'href'
             let refused = url && hold(node, url, as) && (node.removeAttribute(name), untrusted(node))
