@@ -288,7 +288,8 @@ describe('embeds', () => {
     manager.acceptAll()
     expect(iframe.getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/x')
     manager.setConsent({ pixel: false })
-    expect([iframe.getAttribute('src'), iframe.dataset.src]).toEqual(['about:blank', 'https://www.youtube-nocookie.com/embed/x'])
+    // Inserted afresh without a URL: a blank frame.
+    expect([iframe.getAttribute('src'), iframe.dataset.src, iframe.isConnected]).toEqual([null, 'https://www.youtube-nocookie.com/embed/x', true])
     expect(blocked.map((d) => d.element)).toEqual([iframe, iframe])
     // Granted again: it loads like any held frame.
     manager.setConsent({ pixel: true })
@@ -317,6 +318,20 @@ describe('embeds', () => {
     expect(object.getAttribute('data')).toBe('/map.svg')
     expect(source.getAttribute('src')).toBe('/v.mp4')
     expect(load).toHaveBeenCalledOnce()
+  })
+
+  it('BLK-2: a video poster (data-poster) and an inline style with URLs (data-style, added to the element\'s own) are held too', () => {
+    let video = add('video', { 'data-poster': '/poster.png', 'data-category': 'marketing' })
+    let box = add('div', { style: 'width: 50px', 'data-style': 'background-image: url(/bg.png)', 'data-category': 'marketing' })
+    let manager = make()
+    expect([video.hasAttribute('poster'), box.style.backgroundImage]).toEqual([false, ''])
+    manager.acceptAll()
+    expect([video.getAttribute('poster'), box.style.width, box.style.backgroundImage, box.hasAttribute('data-style')]).toEqual([
+      '/poster.png',
+      '50px',
+      'url("/bg.png")',
+      false
+    ])
   })
 
   it('EU-1, BLK-2: an element gated on its own inside a granted container waits for its own category', async () => {

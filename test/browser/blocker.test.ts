@@ -33,7 +33,10 @@ afterAll(async () => {
   await server?.close()
 })
 
-/** A page that loads charto first, then runs `init` (with nonce abc), then the body markup. */
+/**
+ * A page that loads charto first, then runs `init` (with nonce abc), then the body markup. charto runs with a nonce, so
+ * held scripts carry it too (README, Content Security Policy).
+ */
 let html = (init: string, body = '') => `<!doctype html><html lang="en"><head><title>blocker</title>
 <script nonce="abc" src="/charto-blocker.js"></script>
 <script nonce="abc">
@@ -156,7 +159,7 @@ describe('markup gating', () => {
   it('BLK-1: "!marketing" runs on a fresh load while marketing is denied, and not once granted', async () => {
     server.page(
       '/blk/negation.html',
-      html(`window.m = Charto.createConsent({}, [Charto.blocker])`, `<script type="text/plain" data-category="!marketing">log.push('no marketing')</script>`)
+      html(`window.m = Charto.createConsent({}, [Charto.blocker])`, `<script type="text/plain" data-category="!marketing" nonce="abc">log.push('no marketing')</script>`)
     )
     let page = await open('/blk/negation.html')
     await page.evaluate(() => (window as any).m.rejectAll())
@@ -173,7 +176,7 @@ describe('markup gating', () => {
     // The parser inserts a <script> before all of its text has arrived; reviving it then would run half a script.
     let [start, end] = html(
       `window.m = Charto.createConsent({}, [Charto.blocker])`,
-      `<script type="text/plain" data-category="performance">log.push('first half'); SPLIT log.push('second half')</script><p>after</p>`
+      `<script type="text/plain" data-category="performance" nonce="abc">log.push('first half'); SPLIT log.push('second half')</script><p>after</p>`
     ).split('SPLIT')
     server.route('/blk/chunked.html', (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
@@ -219,9 +222,9 @@ describe('markup gating', () => {
       '/blk/unfetched.html',
       html(
         `window.m = Charto.createConsent({}, [Charto.blocker])`,
-        `<script type="text/plain" data-category="performance" nomodule src="${tracker()}/legacy.js"></script>
-         <script type="text/plain" data-category="performance" data-type="text/x-template" src="${tracker()}/template.html"></script>
-         <script type="text/plain" data-category="performance">log.push('after')</script>`
+        `<script type="text/plain" data-category="performance" nonce="abc" nomodule src="${tracker()}/legacy.js"></script>
+         <script type="text/plain" data-category="performance" nonce="abc" data-type="text/x-template" src="${tracker()}/template.html"></script>
+         <script type="text/plain" data-category="performance" nonce="abc">log.push('after')</script>`
       )
     )
     let page = await open('/blk/unfetched.html')
@@ -239,11 +242,12 @@ describe('markup gating', () => {
       let view = document.createElement('main')
       // innerHTML marks its scripts "already started": only a re-created element can run once consent comes.
       view.innerHTML = `<section><iframe data-src="${origin}/spa-frame.html" data-category="marketing"></iframe>
-        <script type="text/plain" data-category="performance">log.push('from innerHTML')</script></section>`
+        <script type="text/plain" data-category="performance" nonce="abc">log.push('from innerHTML')</script></section>`
       document.body.append(view)
       let s = document.createElement('script')
       s.type = 'text/plain'
       s.dataset.category = 'performance'
+      s.nonce = 'abc'
       s.src = origin + '/gtag.js'
       document.body.append(s)
     }, origin)
@@ -261,6 +265,7 @@ describe('markup gating', () => {
       let s = document.createElement('script')
       s.type = 'text/plain'
       s.dataset.category = 'performance'
+      s.nonce = 'abc'
       s.text = 'log.push("late inline")'
       document.body.append(s)
     }, origin)
@@ -284,7 +289,7 @@ describe('markup gating', () => {
         list.append(item)
       }
       document.body.insertAdjacentHTML('beforeend', '<p>x</p>'.repeat(100) + `<div><img data-src="${origin}/batch.png" data-category="performance" alt="">
-        <script type="text/plain" data-category="performance">log.push('batch script')</script></div>`)
+        <script type="text/plain" data-category="performance" nonce="abc">log.push('batch script')</script></div>`)
     }, origin)
     await settle(page)
     expect(trackerHits()).toEqual([])
@@ -324,7 +329,7 @@ describe('auto-block', () => {
          let s = document.createElement('script'); s.async = true; s.src = '${tracker()}/auto.js'; s.onload = () => log.push('onload')
          document.head.appendChild(s)
          let f = document.createElement('iframe'); f.setAttribute('src', '${tracker()}/auto-frame.html'); document.head.after(f)`,
-        `<script src="${tracker()}/auto-html.js"></script><p>text</p><script defer src="${tracker()}/auto-defer.js"></script>`
+        `<script nonce="abc" src="${tracker()}/auto-html.js"></script><p>text</p><script nonce="abc" defer src="${tracker()}/auto-defer.js"></script>`
       )
     )
     let page = await open('/blk/auto.html')

@@ -147,11 +147,12 @@ it('EU-6: a withdrawal unloads an embed that consent loaded and brings its place
 
   await page.getByRole('link', { name: 'Cookie settings' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Reject all' }).click()
-  // The frame's document is gone, its URL is held again, and the placeholder is back.
+  // The frame's document is gone (inserted afresh without a URL, it is blank), its URL is held again, and the
+  // placeholder is back.
   await expect.poll(() => page.frames().filter((frame) => frame.url().endsWith('/embed.html')).length).toBe(0)
   await expect.poll(() => placeholder.count()).toBe(1)
   expect(await page.locator('iframe').evaluate((frame: HTMLIFrameElement) => [frame.getAttribute('src'), frame.dataset.src])).toEqual([
-    'about:blank',
+    null,
     '/embed.html'
   ])
   // Granted again from the placeholder: it loads again.
