@@ -87,6 +87,7 @@ export const ui: Extension = (manager) => {
   let sheet: CSSStyleSheet | undefined
   let host: El | undefined
   let root: ShadowRoot
+  let swaps: MutationObserver
   let status: El
   let fab: El | undefined
   let box: El | undefined
@@ -117,11 +118,24 @@ export const ui: Extension = (manager) => {
     }
     return [el, r] as const
   }
+  /** A modal <dialog> into the top layer (again, after its host left the document). */
+  let present = (el?: El) => el?.localName == 'dialog' && (el.close?.(), el.showModal?.())
   let mount = () => {
     if (!host) {
       ;[host, root] = shadow({ layout, position: opts.position || 'bottom' })
       root.append((status = h('div', { role: 'status', part: 'status' })))
+      // A page that swaps its <body> (Turbo, pjax, `body.innerHTML = …`) takes the dialog with it: it comes back on
+      // the next frame, in the new body. A frame, not a microtask, so a page that keeps removing it cannot freeze.
+      swaps = new MutationObserver(() => host!.isConnected || requestAnimationFrame(mount))
+    }
+    if (!host.isConnected && document.body) {
       document.body.prepend(host)
+      // The host lives in <body>: only <html>'s children (a new <body>) and <body>'s own can take it away.
+      swaps.disconnect()
+      swaps.observe(doc, { childList: true })
+      swaps.observe(document.body, { childList: true })
+      // Leaving the document took the modal out of the top layer: it is shown again, as it was.
+      present(box)
     }
   }
   let button = (label: string, onclick: () => void, part = 'button') => h('button', { part, onclick }, label)
@@ -284,9 +298,9 @@ export const ui: Extension = (manager) => {
       ...(next == 'banner' ? banner() : preferencesCentre(m.getConsent()))
     )
     root.prepend(box)
-    if (modal) box.showModal?.()
+    present(box)
     // keeps the focused page element clear of the banner (WCAG 2.4.11)
-    else doc.style.scrollPadding = box.offsetHeight + 'px 0'
+    if (!modal) doc.style.scrollPadding = box.offsetHeight + 'px 0'
     view = next
     if (!quiet) box.querySelector<HTMLElement>(CONTROLS)?.focus()
     m.emit('show', { view: next })
@@ -400,6 +414,7 @@ export const ui: Extension = (manager) => {
   return () => {
     document.removeEventListener('click', click)
     hide()
+    swaps?.disconnect()
     host?.remove()
     drawn.forEach((draw) => draw(1))
   }
