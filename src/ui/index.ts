@@ -118,8 +118,11 @@ export const ui: Extension = (manager) => {
     }
     return [el, r] as const
   }
-  /** A modal <dialog> into the top layer (again, after its host left the document). */
-  let present = (el?: El) => el?.localName == 'dialog' && (el.close?.(), el.showModal?.())
+  /**
+   * Into the top layer (a modal <dialog>, or a manual popover for the banner and the reopen button): there no filter,
+   * transform or containment on the page's own elements can pull the dialog off screen.
+   */
+  let present = (el?: El) => el && (el.localName == 'dialog' ? (el.close?.(), el.showModal?.()) : el.showPopover?.())
   let mount = () => {
     if (!host) {
       ;[host, root] = shadow({ layout, position: opts.position || 'bottom' })
@@ -134,8 +137,9 @@ export const ui: Extension = (manager) => {
       swaps.disconnect()
       swaps.observe(doc, { childList: true })
       swaps.observe(document.body, { childList: true })
-      // Leaving the document took the modal out of the top layer: it is shown again, as it was.
+      // Leaving the document took them out of the top layer: what was shown is shown again, as it was.
       present(box)
+      present(fab)
     }
   }
   let button = (label: string, onclick: () => void, part = 'button') => h('button', { part, onclick }, label)
@@ -292,6 +296,7 @@ export const ui: Extension = (manager) => {
         'aria-labelledby': 't',
         lang,
         dir,
+        popover: !modal && 'manual',
         onkeydown: keys,
         oncancel: keys
       },
@@ -382,7 +387,8 @@ export const ui: Extension = (manager) => {
       if (!m.getConsent().decided) open('banner', true)
       if (opts.reopenButton) {
         mount()
-        root.append((fab = h('button', { part: 'reopen', 'aria-label': t.preferences.title, onclick: preferences })))
+        root.append((fab = h('button', { part: 'reopen', popover: 'manual', 'aria-label': t.preferences.title, onclick: preferences })))
+        present(fab)
       } else if (/^(localhost|127\.|\[)|\.(test|local)$/.test(location.hostname) && !document.querySelector('[data-charto-open]')) {
         // development only (local host names): the EU-5 way back is missing
         console.warn('charto: add a [data-charto-open] link or ui.reopenButton (EU-5)')

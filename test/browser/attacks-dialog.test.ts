@@ -114,3 +114,54 @@ describe('body swaps (Turbo, pjax, innerHTML)', () => {
     await page.context().close()
   })
 })
+
+describe('ancestors that capture position: fixed (filter, transform, contain, perspective, will-change)', () => {
+  const TALL = '<div style="height: 5000px">Long content</div>'
+  const traps = ['filter: blur(0)', 'transform: translateZ(0)', 'contain: paint', 'perspective: 100px', 'will-change: transform']
+
+  /** The rect of each of the dialog's buttons, and whether a click at its centre would reach it. */
+  const targets = (page: Page) =>
+    page.evaluate(() => {
+      let root = document.querySelector('charto-ui')!.shadowRoot!
+      return [...root.querySelectorAll<HTMLElement>('section button, dialog button, [part=reopen]')]
+        .filter((button) => button.getClientRects().length)
+        .map((button) => {
+          let r = button.getBoundingClientRect()
+          let x = r.left + r.width / 2
+          let y = r.top + r.height / 2
+          let inside = r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth
+          return { label: button.textContent || button.getAttribute('aria-label'), inside, reached: root.elementFromPoint(x, y) == button }
+        })
+    })
+
+  for (let trap of traps) {
+    it(`body { ${trap} } on a scrolled tall page: every banner button is in the viewport and takes a click`, async () => {
+      for (let layout of ['box', 'bar']) {
+        let page = await open({ config: { ui: { layout, reopenButton: true } }, head: `<style>body { ${trap} }</style>`, body: TALL })
+        await page.evaluate(() => scrollTo(0, 2000))
+        let banner = await targets(page)
+        expect(banner.map((b) => b.label)).toEqual(['Accept all', 'Reject all', 'Preferences'])
+        expect(banner.filter((b) => !b.inside || !b.reached), `${layout}: ${trap}`).toEqual([])
+        // a real click at the button's place on screen
+        await page.getByRole('button', { name: 'Reject all' }).click({ timeout: 2000 })
+        expect(await consent(page)).toMatchObject({ decided: true, method: 'reject-all' })
+        // the reopen button is fixed too
+        let reopen = await targets(page)
+        expect(reopen.map((b) => [b.label, b.inside, b.reached]), `${layout}: ${trap}`).toEqual([['Cookie preferences', true, true]])
+        await page.context().close()
+      }
+    })
+  }
+
+  it('html { transform } and a top banner: the banner and the preferences stay in the viewport', async () => {
+    let page = await open({ config: { ui: { position: 'top' } }, head: '<style>html { transform: scale(1) } body { filter: grayscale(1) }</style>', body: TALL })
+    await page.evaluate(() => scrollTo(0, 3000))
+    let banner = await targets(page)
+    expect(banner.filter((b) => !b.inside || !b.reached)).toEqual([])
+    await page.getByRole('button', { name: 'Preferences' }).click({ timeout: 2000 })
+    let dialog = await targets(page)
+    expect(dialog.length).toBeGreaterThan(3)
+    expect(dialog.filter((b) => !b.reached && b.inside)).toEqual([])
+    await page.context().close()
+  })
+})
