@@ -28,6 +28,8 @@ export interface UiOptions {
 }
 
 export type View = 'banner' | 'preferences'
+/** What a dialog button does, in its `data-charto-action` attribute: public and stable, for tests and analytics. */
+export type DialogAction = 'accept-all' | 'reject-all' | 'preferences' | 'save' | 'close' | 'load'
 
 export interface UiMethods {
   /** Shows the first-layer banner. */
@@ -142,9 +144,14 @@ export const ui: Extension = (manager) => {
       present(fab)
     }
   }
-  let button = (label: string, onclick: () => void, part = 'button') => h('button', { part, onclick }, label)
-  /** A row of equal buttons: [label, action] pairs. */
-  let buttons = (...list: [string, () => void][]) => h('div', { part: 'buttons' }, ...list.map(([label, fn]) => button(label, fn)))
+  /**
+   * A button with its public hook: `data-charto-action`, and a part named after the action beside `button` (the
+   * Preferences button's is `preferences-button`: `preferences` already names the preferences centre).
+   */
+  let button = (label: string, onclick: () => void, action: DialogAction) =>
+    h('button', { part: 'button ' + action + (action == 'preferences' ? '-button' : ''), 'data-charto-action': action, onclick }, label)
+  /** A row of equal buttons: [label, onclick, action]. */
+  let buttons = (...list: Parameters<typeof button>[]) => h('div', { part: 'buttons' }, ...list.map((args) => button(...args)))
   let name = (texts: Texts, id: string) => texts[id]?.label || id
 
   let choose = (code: string) => {
@@ -188,8 +195,8 @@ export const ui: Extension = (manager) => {
     let url = config.privacyPolicyUrl as string
     return [
       h('div', {}, h('h2', { id: 't' }, b.title), h('p', {}, ...md(optOut() ? b.notice : b.description), ...(url ? [' ', link(b.privacyPolicy, url)] : []))),
-      buttons([b.acceptAll, acceptAll], [b.rejectAll, rejectAll], [b.preferences, preferences]),
-      optOut() ? button(t.preferences.doNotSell, doNotSell, 'link') : ''
+      buttons([b.acceptAll, acceptAll, 'accept-all'], [b.rejectAll, rejectAll, 'reject-all'], [b.preferences, preferences, 'preferences']),
+      optOut() ? h('button', { part: 'link', onclick: doNotSell }, t.preferences.doNotSell) : ''
     ]
   }
 
@@ -251,12 +258,12 @@ export const ui: Extension = (manager) => {
       custom(choices)
     }
     return [
-      h('button', { part: 'close', 'aria-label': p.close, onclick: back }, '×'),
+      h('button', { part: 'close', 'data-charto-action': 'close', 'aria-label': p.close, onclick: back }, '×'),
       h('h2', { id: 't' }, p.title),
       h('p', {}, ...md(p.description)),
       s.gpc && optOut() ? h('p', { role: 'status', part: 'note' }, p.gpc) : '',
       ...Object.keys(categories).map(category),
-      buttons([p.rejectAll, rejectAll], [p.acceptAll, acceptAll], [p.save, save])
+      buttons([p.rejectAll, rejectAll, 'reject-all'], [p.acceptAll, acceptAll, 'accept-all'], [p.save, save, 'save'])
     ]
   }
 
@@ -372,7 +379,9 @@ export const ui: Extension = (manager) => {
       let grant = service && has(services, service) ? { [service]: true } : held.every((c) => has(categories, c)) && Object.fromEntries(held.map((c) => [c, true]))
       card.replaceChildren(
         h('p', { id: 'p' }, text),
-        grant ? buttons([p.load, () => m.setConsent(grant as Record<string, boolean>, 'custom')], [p.preferences, preferences]) : buttons([p.preferences, preferences])
+        grant
+          ? buttons([p.load, () => m.setConsent(grant as Record<string, boolean>, 'custom'), 'load'], [p.preferences, preferences, 'preferences'])
+          : buttons([p.preferences, preferences, 'preferences'])
       )
     }
     drawn.set(element, draw)
@@ -387,7 +396,7 @@ export const ui: Extension = (manager) => {
       if (!m.getConsent().decided) open('banner', true)
       if (opts.reopenButton) {
         mount()
-        root.append((fab = h('button', { part: 'reopen', popover: 'manual', 'aria-label': t.preferences.title, onclick: preferences })))
+        root.append((fab = h('button', { part: 'reopen', popover: 'manual', 'data-charto-action': 'preferences', 'aria-label': t.preferences.title, onclick: preferences })))
         present(fab)
       } else if (/^(localhost|127\.|\[)|\.(test|local)$/.test(location.hostname) && !document.querySelector('[data-charto-open]')) {
         // development only (local host names): the EU-5 way back is missing

@@ -192,6 +192,58 @@ describe('preferences', () => {
   })
 })
 
+describe('action hooks (data-charto-action)', () => {
+  const ACTIONS = ['accept-all', 'reject-all', 'preferences', 'save', 'close', 'load']
+  /** [action, part] of every button in a shadow root. */
+  const hooks = (root: ParentNode = shadow()) => [...root.querySelectorAll('button')].map((b) => [b.getAttribute('data-charto-action'), b.getAttribute('part')])
+  const act = (action: string, root: ParentNode = shadow()) => root.querySelector<HTMLButtonElement>(`[data-charto-action="${action}"]`)!.click()
+
+  it('every button of the banner and the preferences carries its action, and a part of its own beside "button"', () => {
+    let m = make({ ui: { reopenButton: true } })
+    expect(hooks()).toEqual([
+      ['accept-all', 'button accept-all'],
+      ['reject-all', 'button reject-all'],
+      ['preferences', 'button preferences-button'],
+      ['preferences', 'reopen']
+    ])
+    act('preferences')
+    expect(view()!.getAttribute('part')).toBe('preferences')
+    expect(hooks()).toEqual([
+      ['close', 'close'],
+      ['reject-all', 'button reject-all'],
+      ['accept-all', 'button accept-all'],
+      ['save', 'button save'],
+      ['preferences', 'reopen']
+    ])
+    act('close')
+    expect(view()!.getAttribute('part')).toBe('banner')
+    act('reject-all')
+    expect(m.getConsent()).toMatchObject({ decided: true, method: 'reject-all' })
+    m.showPreferences()
+    view()!.querySelectorAll('input')[1].click()
+    act('save')
+    expect(m.getConsent()).toMatchObject({ method: 'custom', categories: { performance: true } })
+    m.showPreferences()
+    act('accept-all')
+    expect(m.getConsent()).toMatchObject({ method: 'accept-all', categories: { marketing: true } })
+    for (let [action] of hooks()) expect(ACTIONS).toContain(action)
+  })
+
+  it('a placeholder offers load and preferences', () => {
+    let m = make({ services: { youtube: { category: 'marketing' } } })
+    let frame = document.createElement('iframe')
+    document.body.append(frame)
+    m.emit('blocked', { element: frame, categories: ['marketing'], service: 'youtube' })
+    let card = frame.previousElementSibling!.shadowRoot!
+    expect(hooks(card)).toEqual([
+      ['load', 'button load'],
+      ['preferences', 'button preferences-button']
+    ])
+    act('load', card)
+    expect(m.getConsent().services.youtube).toBe(true)
+  })
+})
+
 describe('page hooks', () => {
   it('EU-5: any [data-charto-open], even added later, opens the preferences; focus returns to it', () => {
     let m = make()
