@@ -5,6 +5,7 @@ import type { ConsentState, CookieSpec } from '../core/types.js'
 import en, { type Dictionary } from './i18n/en.js'
 import css from './css.js'
 import { has } from '../core/has.js'
+import { attempt } from '../core/attempt.js'
 
 export type { Dictionary }
 type Deep<T> = { [K in keyof T]?: T[K] extends string ? string : Deep<T[K]> }
@@ -186,6 +187,14 @@ export const ui: Extension = (manager) => {
     saved()
   }
   let doNotSell = () => custom({ marketing: false })
+  let { endpoint } = (config.records || {}) as { endpoint?: unknown }
+  /** The consent id and a link to its receipt at the records service, `<endpoint>/<id>/receipt`: http(s) only. */
+  let receipt = (id: string | null) => {
+    let url = id && typeof endpoint == 'string' && endpoint && attempt(() => new URL(endpoint as string, location.href))
+    if (!url || !/^https?:$/.test(url.protocol)) return ''
+    url.pathname = url.pathname.replace(/\/*$/, '/') + encodeURIComponent(id!) + '/receipt'
+    return h('p', { part: 'receipt' }, t.preferences.consentId.replace('{id}', () => id!), ' ', h('a', { href: url.href }, t.preferences.receipt))
+  }
   // Callable from a <head> script: the dialog waits for <body> like the first banner does.
   let preferences = () => when(() => open('preferences'))
   let optOut = () => config.mode == 'opt-out'
@@ -263,6 +272,7 @@ export const ui: Extension = (manager) => {
       h('p', {}, ...md(p.description)),
       s.gpc && optOut() ? h('p', { role: 'status', part: 'note' }, p.gpc) : '',
       ...Object.keys(categories).map(category),
+      receipt(s.id),
       buttons([p.rejectAll, rejectAll, 'reject-all'], [p.acceptAll, acceptAll, 'accept-all'], [p.save, save, 'save'])
     ]
   }

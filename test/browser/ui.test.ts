@@ -305,6 +305,22 @@ describe('action hooks', () => {
   })
 })
 
+describe('consent receipt', () => {
+  it('the preferences show the consent id and a link to its receipt; axe-core finds nothing', async () => {
+    let page = await open({ decided: true, config: { records: { endpoint: '/consent-records/' } } })
+    await page.getByRole('link', { name: 'Cookie settings' }).click()
+    let id = await page.evaluate(() => (window as any).m.getConsent().id)
+    await expect.poll(() => page.getByText(`Your consent ID: ${id}`).isVisible()).toBe(true)
+    expect(await axe(page)).toEqual([])
+    await page.getByRole('link', { name: 'View your consent receipt' }).scrollIntoViewIfNeeded()
+    await shot(page, 'preferences-receipt')
+    await page.getByRole('link', { name: 'View your consent receipt' }).click()
+    await page.waitForURL(`**/consent-records/${id}/receipt`)
+    expect(server.hits(`/consent-records/${id}/receipt`)).toHaveLength(1)
+    await page.context().close()
+  })
+})
+
 describe('strict CSP', () => {
   const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-src 'none'"
   const watch = () => {
