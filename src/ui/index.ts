@@ -187,14 +187,8 @@ export const ui: Extension = (manager) => {
     saved()
   }
   let doNotSell = () => custom({ marketing: false })
-  let { endpoint } = (config.records || {}) as { endpoint?: unknown }
-  /** The consent id and a link to its receipt at the records service, `<endpoint>/<id>/receipt`: http(s) only. */
-  let receipt = (id: string | null) => {
-    let url = id && typeof endpoint == 'string' && endpoint && attempt(() => new URL(endpoint as string, location.href))
-    if (!url || !/^https?:$/.test(url.protocol)) return ''
-    url.pathname = url.pathname.replace(/\/*$/, '/') + encodeURIComponent(id!) + '/receipt'
-    return h('p', { part: 'receipt' }, t.preferences.consentId.replace('{id}', () => id!), ' ', h('a', { href: url.href }, t.preferences.receipt))
-  }
+  // Checked by the configuration's validation: a non-empty string, when set.
+  let { endpoint } = (config.records || {}) as { endpoint?: string }
   // Callable from a <head> script: the dialog waits for <body> like the first banner does.
   let preferences = () => when(() => open('preferences'))
   let optOut = () => config.mode == 'opt-out'
@@ -260,6 +254,13 @@ export const ui: Extension = (manager) => {
             )
           : ''
       )
+    }
+    /** The consent id and a link to its receipt at the records service, `<endpoint>/<id>/receipt`: http(s) only. */
+    let receipt = (id: string | null) => {
+      let url = id && endpoint && attempt(() => new URL(endpoint!, location.href))
+      if (!url || !/^https?:$/.test(url.protocol)) return ''
+      url.pathname = url.pathname.replace(/\/*$/, '/') + encodeURIComponent(id!) + '/receipt'
+      return h('p', { part: 'receipt' }, p.consentId.replace('{id}', () => id!), ' ', h('a', { href: url.href }, p.receipt))
     }
     let save = () => {
       let choices: Record<string, boolean> = {}
