@@ -123,7 +123,8 @@ export const ui: Extension = (manager) => {
   }
   /**
    * Into the top layer (a modal <dialog>, or a manual popover for the banner and the reopen button): there no filter,
-   * transform or containment on the page's own elements can pull the dialog off screen.
+   * transform or containment on the page's own elements can pull the dialog off screen. A dialog put back into the
+   * page keeps `open` but is no longer modal, and showModal() refuses an open dialog: hence close() first.
    */
   let present = (el?: El) => el && (el.localName == 'dialog' ? (el.close?.(), el.showModal?.()) : el.showPopover?.())
   let mount = () => {
