@@ -91,6 +91,7 @@ export const ui: Extension = (manager) => {
   let host: El | undefined
   let root: ShadowRoot
   let swaps: MutationObserver
+  let destroyed = false
   let status: El
   let fab: El | undefined
   let box: El | undefined
@@ -124,9 +125,10 @@ export const ui: Extension = (manager) => {
   /**
    * Into the top layer (a modal <dialog>, or a manual popover for the banner and the reopen button): there no filter,
    * transform or containment on the page's own elements can pull the dialog off screen. A dialog put back into the
-   * page keeps `open` but is no longer modal, and showModal() refuses an open dialog: hence close() first.
+   * page keeps `open` but is no longer modal, and showModal() refuses an open dialog: hence close() first. Out of the
+   * document (after destroy()), showModal() would throw: nothing is shown.
    */
-  let present = (el?: El) => el && (el.localName == 'dialog' ? (el.close?.(), el.showModal?.()) : el.showPopover?.())
+  let present = (el?: El) => el?.isConnected && (el.localName == 'dialog' ? (el.close?.(), el.showModal?.()) : el.showPopover?.())
   let mount = () => {
     if (!host) {
       ;[host, root] = shadow({ layout, position: opts.position || 'bottom' })
@@ -135,7 +137,7 @@ export const ui: Extension = (manager) => {
       // the next frame, in the new body. A frame, not a microtask, so a page that keeps removing it cannot freeze.
       swaps = new MutationObserver(() => host!.isConnected || requestAnimationFrame(mount))
     }
-    if (!host.isConnected && document.body) {
+    if (!host.isConnected && document.body && !destroyed) {
       document.body.prepend(host)
       // The host lives in <body>: only <html>'s children (a new <body>) and <body>'s own can take it away.
       swaps.disconnect()
@@ -441,6 +443,7 @@ export const ui: Extension = (manager) => {
   return () => {
     document.removeEventListener('click', click)
     hide()
+    destroyed = true
     swaps?.disconnect()
     host?.remove()
     drawn.forEach((draw) => draw(1))

@@ -113,6 +113,29 @@ describe('body swaps (Turbo, pjax, innerHTML)', () => {
     expect(page.pageErrors).toEqual([])
     await page.context().close()
   })
+
+  it('destroy() right after a swap leaves no dialog behind, and no method throws after it', async () => {
+    let page = await open({ config: { ui: { reopenButton: true } } })
+    let errors = await page.evaluate(async () => {
+      let m = (window as any).m
+      document.body.innerHTML = '<h1>Next page</h1>'
+      m.destroy()
+      let errors: string[] = []
+      for (let method of ['show', 'showPreferences', 'hide']) {
+        try {
+          m[method]()
+        } catch (error) {
+          errors.push(method + ': ' + error)
+        }
+      }
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+      return errors
+    })
+    expect(errors).toEqual([])
+    expect(await page.locator('charto-ui').count()).toBe(0)
+    expect(page.pageErrors).toEqual([])
+    await page.context().close()
+  })
 })
 
 describe('ancestors that capture position: fixed (filter, transform, contain, perspective, will-change)', () => {
