@@ -15,6 +15,6 @@ export type {
 } from './core/types.js'
 export * from './signals/index.js'
 export { ui } from './ui/index.js'
-export type { UiOptions, UiMethods, UiManager, Translation, Dictionary, View } from './ui/index.js'
+export type { UiOptions, UiMethods, UiManager, Translation, Dictionary, View, DialogAction } from './ui/index.js'
 export { init } from './init.js'
 export * from './blocker/index.js'

@@ -1,6 +1,8 @@
 // The whole stylesheet, written small. Hosts theme it with the --charto-* custom properties (set them on `charto-ui`)
 // and ::part(); `part` names and element names are the selectors here, so no classes are needed. What the browser's
-// own dialog styles already give a modal <dialog> (fixed, centred, scrolling, max-width) is not repeated.
+// own dialog styles already give a modal <dialog> (fixed, centred, scrolling, max-width) is not repeated. The banner
+// and the reopen button are manual popovers (in the top layer, out of reach of the page's transforms and filters):
+// `inset` and `margin` undo the browser's popover centring.
 // Sizes are in em of the host's `all:initial` font size (the visitor's default): rem would follow the page's own root
 // font size (`html{font-size:62.5%}` would shrink the dialog).
 // A plain literal (no interpolation), so bundlers can drop it with the UI; each line ends in \ (no newline in the value).
@@ -10,12 +12,12 @@ export default `:host{all:initial;--charto-bg:#fff;--charto-fg:#1b1b1f;--charto-
 *{box-sizing:border-box;color:inherit}\
 section,dialog,[part=placeholder]{font:1em/1.5 var(--charto-font);color:var(--charto-fg);background:var(--charto-bg);border:1px solid var(--charto-border);border-radius:var(--charto-radius);padding:1em 1.25em;overflow-wrap:anywhere}\
 section,dialog{box-shadow:0 4px 24px #0005;max-height:calc(100% - 1em)}\
-section{position:fixed;z-index:var(--charto-z);overflow:auto;--g:1em;right:var(--g);bottom:var(--g);width:min(28em,calc(100% - 2em))}\
+section{position:fixed;z-index:var(--charto-z);overflow:auto;--g:1em;inset:auto var(--g) var(--g) auto;margin:0;width:min(28em,calc(100% - 2em))}\
 :host([layout=bar]) section{--g:0;left:0;width:auto;border-radius:0}\
 :host([position*=left]) section{left:var(--g);right:auto}\
 :host([position*=top]) section{top:var(--g);bottom:auto}\
 dialog{width:42em}\
-::backdrop{background:#000b}\
+dialog::backdrop{background:#000b}\
 [part=banner]{display:flex;flex-wrap:wrap;align-items:center;gap:0 1.5em}\
 [part=banner]>div{flex:1 1 20em}\
 h2{font-size:1.25em;margin:.4em 0}\
@@ -42,7 +44,7 @@ table{border-collapse:collapse;width:100%;margin-bottom:.75em;font-size:.875em}\
 th,td{text-align:start;vertical-align:top;padding:.25em .5em;border-bottom:1px solid var(--charto-border)}\
 [part=placeholder]{display:flex;flex-direction:column;justify-content:center;max-width:100%;min-height:9em;overflow:auto}\
 [part=banner]~[part=reopen]{display:none}\
-[part=reopen]{position:fixed;z-index:var(--charto-z);bottom:1em;left:1em;width:3em;height:3em;border-radius:50%}\
+[part=reopen]{position:fixed;z-index:var(--charto-z);inset:auto auto 1em 1em;margin:0;width:3em;height:3em;border-radius:50%}\
 [part=reopen]::before{content:"";position:absolute;inset:10px;border:2px solid;border-radius:50%;background:radial-gradient(circle at 30% 40%,currentColor 1.5px,#0000 2px),radial-gradient(circle at 60% 65%,currentColor 1.5px,#0000 2px),radial-gradient(circle at 30% 75%,currentColor 1.5px,#0000 2px);mask:radial-gradient(circle at 100% 0,#0000 8px,#000 0)}\
 [part=status]{position:fixed;clip-path:inset(50%)}\
 @media(forced-colors:active){input,input::before{forced-color-adjust:none;border-color:CanvasText;background:Canvas}input::before{background:CanvasText}:checked{background:Highlight;border-color:Highlight}:checked::before{background:HighlightText}}\

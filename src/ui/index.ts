@@ -5,6 +5,7 @@ import type { ConsentState, CookieSpec } from '../core/types.js'
 import en, { type Dictionary } from './i18n/en.js'
 import css from './css.js'
 import { has } from '../core/has.js'
+import { attempt } from '../core/attempt.js'
 
 export type { Dictionary }
 type Deep<T> = { [K in keyof T]?: T[K] extends string ? string : Deep<T[K]> }
@@ -28,6 +29,8 @@ export interface UiOptions {
 }
 
 export type View = 'banner' | 'preferences'
+/** What a dialog button does, in its `data-charto-action` attribute: public and stable, for tests and analytics. */
+export type DialogAction = 'accept-all' | 'reject-all' | 'preferences' | 'save' | 'close' | 'load'
 
 export interface UiMethods {
   /** Shows the first-layer banner. */
@@ -87,6 +90,8 @@ export const ui: Extension = (manager) => {
   let sheet: CSSStyleSheet | undefined
   let host: El | undefined
   let root: ShadowRoot
+  let swaps: MutationObserver
+  let destroyed = false
   let status: El
   let fab: El | undefined
   let box: El | undefined
@@ -117,16 +122,40 @@ export const ui: Extension = (manager) => {
     }
     return [el, r] as const
   }
+  /**
+   * Into the top layer (a modal <dialog>, or a manual popover for the banner and the reopen button): there no filter,
+   * transform or containment on the page's own elements can pull the dialog off screen. A dialog put back into the
+   * page keeps `open` but is no longer modal, and showModal() refuses an open dialog: hence close() first. Out of the
+   * document (after destroy()), showModal() would throw: nothing is shown.
+   */
+  let present = (el?: El) => el?.isConnected && (el.localName == 'dialog' ? (el.close?.(), el.showModal?.()) : el.showPopover?.())
   let mount = () => {
     if (!host) {
       ;[host, root] = shadow({ layout, position: opts.position || 'bottom' })
       root.append((status = h('div', { role: 'status', part: 'status' })))
+      // A page that swaps its <body> (Turbo, pjax, `body.innerHTML = …`) takes the dialog with it: it comes back on
+      // the next frame, in the new body. A frame, not a microtask, so a page that keeps removing it cannot freeze.
+      swaps = new MutationObserver(() => host!.isConnected || requestAnimationFrame(mount))
+    }
+    if (!host.isConnected && document.body && !destroyed) {
       document.body.prepend(host)
+      // The host lives in <body>: only <html>'s children (a new <body>) and <body>'s own can take it away.
+      swaps.disconnect()
+      swaps.observe(doc, { childList: true })
+      swaps.observe(document.body, { childList: true })
+      // Leaving the document took them out of the top layer: what was shown is shown again, as it was.
+      present(box)
+      present(fab)
     }
   }
-  let button = (label: string, onclick: () => void, part = 'button') => h('button', { part, onclick }, label)
-  /** A row of equal buttons: [label, action] pairs. */
-  let buttons = (...list: [string, () => void][]) => h('div', { part: 'buttons' }, ...list.map(([label, fn]) => button(label, fn)))
+  /**
+   * A button with its public hook: `data-charto-action`, and a part named after the action beside `button` (the
+   * Preferences button's is `preferences-button`: `preferences` already names the preferences centre).
+   */
+  let button = (label: string, onclick: () => void, action: DialogAction) =>
+    h('button', { part: 'button ' + action + (action == 'preferences' ? '-button' : ''), 'data-charto-action': action, onclick }, label)
+  /** A row of equal buttons: [label, onclick, action]. */
+  let buttons = (...list: Parameters<typeof button>[]) => h('div', { part: 'buttons' }, ...list.map((args) => button(...args)))
   let name = (texts: Texts, id: string) => texts[id]?.label || id
 
   let choose = (code: string) => {
@@ -161,6 +190,8 @@ export const ui: Extension = (manager) => {
     saved()
   }
   let doNotSell = () => custom({ marketing: false })
+  // Checked by the configuration's validation: a non-empty string, when set.
+  let { endpoint } = (config.records || {}) as { endpoint?: string }
   // Callable from a <head> script: the dialog waits for <body> like the first banner does.
   let preferences = () => when(() => open('preferences'))
   let optOut = () => config.mode == 'opt-out'
@@ -170,8 +201,8 @@ export const ui: Extension = (manager) => {
     let url = config.privacyPolicyUrl as string
     return [
       h('div', {}, h('h2', { id: 't' }, b.title), h('p', {}, ...md(optOut() ? b.notice : b.description), ...(url ? [' ', link(b.privacyPolicy, url)] : []))),
-      buttons([b.acceptAll, acceptAll], [b.rejectAll, rejectAll], [b.preferences, preferences]),
-      optOut() ? button(t.preferences.doNotSell, doNotSell, 'link') : ''
+      buttons([b.acceptAll, acceptAll, 'accept-all'], [b.rejectAll, rejectAll, 'reject-all'], [b.preferences, preferences, 'preferences']),
+      optOut() ? h('button', { part: 'link', onclick: doNotSell }, t.preferences.doNotSell) : ''
     ]
   }
 
@@ -227,18 +258,26 @@ export const ui: Extension = (manager) => {
           : ''
       )
     }
+    /** The consent id and a link to its receipt at the records service, `<endpoint>/<id>/receipt`: http(s) only. */
+    let receipt = (id: string | null) => {
+      let url = id && endpoint && attempt(() => new URL(endpoint!, location.href))
+      if (!url || !/^https?:$/.test(url.protocol)) return ''
+      url.pathname = url.pathname.replace(/\/*$/, '/') + encodeURIComponent(id!) + '/receipt'
+      return h('p', { part: 'receipt' }, p.consentId.replace('{id}', () => id!), ' ', h('a', { href: url.href }, p.receipt))
+    }
     let save = () => {
       let choices: Record<string, boolean> = {}
       for (let id in inputs) if (!inputs[id].disabled) choices[id] = inputs[id].checked
       custom(choices)
     }
     return [
-      h('button', { part: 'close', 'aria-label': p.close, onclick: back }, '×'),
+      h('button', { part: 'close', 'data-charto-action': 'close', 'aria-label': p.close, onclick: back }, '×'),
       h('h2', { id: 't' }, p.title),
       h('p', {}, ...md(p.description)),
       s.gpc && optOut() ? h('p', { role: 'status', part: 'note' }, p.gpc) : '',
       ...Object.keys(categories).map(category),
-      buttons([p.rejectAll, rejectAll], [p.acceptAll, acceptAll], [p.save, save])
+      receipt(s.id),
+      buttons([p.rejectAll, rejectAll, 'reject-all'], [p.acceptAll, acceptAll, 'accept-all'], [p.save, save, 'save'])
     ]
   }
 
@@ -278,15 +317,16 @@ export const ui: Extension = (manager) => {
         'aria-labelledby': 't',
         lang,
         dir,
+        popover: !modal && 'manual',
         onkeydown: keys,
         oncancel: keys
       },
       ...(next == 'banner' ? banner() : preferencesCentre(m.getConsent()))
     )
     root.prepend(box)
-    if (modal) box.showModal?.()
+    present(box)
     // keeps the focused page element clear of the banner (WCAG 2.4.11)
-    else doc.style.scrollPadding = box.offsetHeight + 'px 0'
+    if (!modal) doc.style.scrollPadding = box.offsetHeight + 'px 0'
     view = next
     if (!quiet) box.querySelector<HTMLElement>(CONTROLS)?.focus()
     m.emit('show', { view: next })
@@ -353,7 +393,9 @@ export const ui: Extension = (manager) => {
       let grant = service && has(services, service) ? { [service]: true } : held.every((c) => has(categories, c)) && Object.fromEntries(held.map((c) => [c, true]))
       card.replaceChildren(
         h('p', { id: 'p' }, text),
-        grant ? buttons([p.load, () => m.setConsent(grant as Record<string, boolean>, 'custom')], [p.preferences, preferences]) : buttons([p.preferences, preferences])
+        grant
+          ? buttons([p.load, () => m.setConsent(grant as Record<string, boolean>, 'custom'), 'load'], [p.preferences, preferences, 'preferences'])
+          : buttons([p.preferences, preferences, 'preferences'])
       )
     }
     drawn.set(element, draw)
@@ -368,7 +410,8 @@ export const ui: Extension = (manager) => {
       if (!m.getConsent().decided) open('banner', true)
       if (opts.reopenButton) {
         mount()
-        root.append((fab = h('button', { part: 'reopen', 'aria-label': t.preferences.title, onclick: preferences })))
+        root.append((fab = h('button', { part: 'reopen', popover: 'manual', 'data-charto-action': 'preferences', 'aria-label': t.preferences.title, onclick: preferences })))
+        present(fab)
       } else if (/^(localhost|127\.|\[)|\.(test|local)$/.test(location.hostname) && !document.querySelector('[data-charto-open]')) {
         // development only (local host names): the EU-5 way back is missing
         console.warn('charto: add a [data-charto-open] link or ui.reopenButton (EU-5)')
@@ -400,6 +443,8 @@ export const ui: Extension = (manager) => {
   return () => {
     document.removeEventListener('click', click)
     hide()
+    destroyed = true
+    swaps?.disconnect()
     host?.remove()
     drawn.forEach((draw) => draw(1))
   }

@@ -192,6 +192,117 @@ describe('preferences', () => {
   })
 })
 
+describe('consent receipt', () => {
+  const receipt = () => view()!.querySelector('[part=receipt]')
+  const decided = (config: ChartoConfig) => {
+    let m = make(config)
+    m.rejectAll()
+    m.showPreferences()
+    return m
+  }
+
+  it('with records.endpoint, the preferences show the consent id and link to <endpoint>/<id>/receipt', () => {
+    let m = decided({ records: { endpoint: 'https://consent.example.com/consent-records/' } })
+    let id = m.getConsent().id!
+    expect(id).toMatch(/^[0-9a-f-]{36}$/)
+    expect(receipt()!.textContent).toBe(`Your consent ID: ${id} View your consent receipt`)
+    let link = receipt()!.querySelector('a')!
+    expect(link.textContent).toBe(en.preferences.receipt)
+    expect(link.getAttribute('href')).toBe(`https://consent.example.com/consent-records/${id}/receipt`)
+    // the receipt link comes before the buttons, so Save choices stays the last control
+    expect(view()!.querySelectorAll('a[href],button')[view()!.querySelectorAll('a[href],button').length - 1].textContent).toBe('Save choices')
+  })
+
+  it('resolves a relative endpoint against the page and keeps its query', () => {
+    let m = decided({ records: { endpoint: '/consent-records?site=shop' } })
+    expect(receipt()!.querySelector('a')!.href).toBe(new URL(`/consent-records/${m.getConsent().id}/receipt?site=shop`, location.href).href)
+  })
+
+  it('encodes the id and shows it as text', () => {
+    let m = decided({ records: { endpoint: 'https://consent.example.com/r' } })
+    m.hide()
+    vi.spyOn(m, 'getConsent').mockReturnValue({ ...m.getConsent(), id: XSS + '/../x?y#z' })
+    m.showPreferences()
+    expect(receipt()!.querySelector('img')).toBeNull()
+    expect(receipt()!.firstChild!.textContent).toContain(XSS + '/../x?y#z')
+    expect(receipt()!.querySelector('a')!.getAttribute('href')).toBe(
+      'https://consent.example.com/r/' + encodeURIComponent(XSS + '/../x?y#z').replace(/'/g, '%27') + '/receipt'
+    )
+  })
+
+  it('shows nothing without an endpoint, before a decision, or for an endpoint that is not http(s)', () => {
+    make({ records: { endpoint: 'https://consent.example.com/r' } }).showPreferences()
+    expect(receipt()).toBeNull()
+    for (let m of managers) m.destroy()
+    decided({})
+    expect(receipt()).toBeNull()
+    for (let endpoint of ['javascript:alert(1)//', 'data:text/html,x', 'ftp://example.com/r']) {
+      for (let m of managers) m.destroy()
+      document.body.innerHTML = ''
+      decided({ records: { endpoint } })
+      expect(receipt(), endpoint).toBeNull()
+    }
+  })
+
+  it('speaks the visitor\'s language', () => {
+    document.documentElement.lang = 'de'
+    let m = decided({ translations: { de }, records: { endpoint: 'https://consent.example.com/r' } })
+    expect(receipt()!.textContent).toBe(de.preferences.consentId.replace('{id}', m.getConsent().id!) + ' ' + de.preferences.receipt)
+  })
+})
+
+describe('action hooks (data-charto-action)', () => {
+  const ACTIONS = ['accept-all', 'reject-all', 'preferences', 'save', 'close', 'load']
+  /** [action, part] of every button in a shadow root. */
+  const hooks = (root: ParentNode = shadow()) => [...root.querySelectorAll('button')].map((b) => [b.getAttribute('data-charto-action'), b.getAttribute('part')])
+  const act = (action: string, root: ParentNode = shadow()) => root.querySelector<HTMLButtonElement>(`[data-charto-action="${action}"]`)!.click()
+
+  it('every button of the banner and the preferences carries its action, and a part of its own beside "button"', () => {
+    let m = make({ ui: { reopenButton: true } })
+    expect(hooks()).toEqual([
+      ['accept-all', 'button accept-all'],
+      ['reject-all', 'button reject-all'],
+      ['preferences', 'button preferences-button'],
+      ['preferences', 'reopen']
+    ])
+    act('preferences')
+    expect(view()!.getAttribute('part')).toBe('preferences')
+    expect(hooks()).toEqual([
+      ['close', 'close'],
+      ['reject-all', 'button reject-all'],
+      ['accept-all', 'button accept-all'],
+      ['save', 'button save'],
+      ['preferences', 'reopen']
+    ])
+    act('close')
+    expect(view()!.getAttribute('part')).toBe('banner')
+    act('reject-all')
+    expect(m.getConsent()).toMatchObject({ decided: true, method: 'reject-all' })
+    m.showPreferences()
+    view()!.querySelectorAll('input')[1].click()
+    act('save')
+    expect(m.getConsent()).toMatchObject({ method: 'custom', categories: { performance: true } })
+    m.showPreferences()
+    act('accept-all')
+    expect(m.getConsent()).toMatchObject({ method: 'accept-all', categories: { marketing: true } })
+    for (let [action] of hooks()) expect(ACTIONS).toContain(action)
+  })
+
+  it('a placeholder offers load and preferences', () => {
+    let m = make({ services: { youtube: { category: 'marketing' } } })
+    let frame = document.createElement('iframe')
+    document.body.append(frame)
+    m.emit('blocked', { element: frame, categories: ['marketing'], service: 'youtube' })
+    let card = frame.previousElementSibling!.shadowRoot!
+    expect(hooks(card)).toEqual([
+      ['load', 'button load'],
+      ['preferences', 'button preferences-button']
+    ])
+    act('load', card)
+    expect(m.getConsent().services.youtube).toBe(true)
+  })
+})
+
 describe('page hooks', () => {
   it('EU-5: any [data-charto-open], even added later, opens the preferences; focus returns to it', () => {
     let m = make()

@@ -282,6 +282,45 @@ describe('layout', () => {
   })
 })
 
+describe('action hooks', () => {
+  it('a test clicks the dialog through data-charto-action, and a theme styles one button through its own part', async () => {
+    let page = await open({
+      head: '<style>charto-ui::part(reject-all) { outline: 4px solid rgb(255, 0, 0) } charto-ui::part(button) { letter-spacing: 1px }</style>'
+    })
+    let styles = await inShadow(page, '[part~=banner] button').evaluateAll((list) => list.map((b) => [b.dataset.chartoAction, getComputedStyle(b).outlineStyle, getComputedStyle(b).letterSpacing]))
+    expect(styles).toEqual([
+      ['accept-all', 'none', '1px'],
+      ['reject-all', 'solid', '1px'],
+      ['preferences', 'none', '1px']
+    ])
+    await page.locator('[data-charto-action="preferences"]').click()
+    await page.getByRole('switch', { name: 'Performance' }).check()
+    await page.locator('[data-charto-action="close"]').click()
+    expect(await page.evaluate(() => (window as any).m.getConsent().decided)).toBe(false)
+    await page.locator('[data-charto-action="preferences"]').click()
+    await page.getByRole('switch', { name: 'Marketing' }).check()
+    await page.locator('[data-charto-action="save"]').click()
+    expect(await page.evaluate(() => (window as any).m.getConsent())).toMatchObject({ method: 'custom', categories: { marketing: true, performance: false } })
+    await page.context().close()
+  })
+})
+
+describe('consent receipt', () => {
+  it('the preferences show the consent id and a link to its receipt; axe-core finds nothing', async () => {
+    let page = await open({ decided: true, config: { records: { endpoint: '/consent-records/' } } })
+    await page.getByRole('link', { name: 'Cookie settings' }).click()
+    let id = await page.evaluate(() => (window as any).m.getConsent().id)
+    await expect.poll(() => page.getByText(`Your consent ID: ${id}`).isVisible()).toBe(true)
+    expect(await axe(page)).toEqual([])
+    await page.getByRole('link', { name: 'View your consent receipt' }).scrollIntoViewIfNeeded()
+    await shot(page, 'preferences-receipt')
+    await page.getByRole('link', { name: 'View your consent receipt' }).click()
+    await page.waitForURL(`**/consent-records/${id}/receipt`)
+    expect(server.hits(`/consent-records/${id}/receipt`)).toHaveLength(1)
+    await page.context().close()
+  })
+})
+
 describe('strict CSP', () => {
   const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-src 'none'"
   const watch = () => {

@@ -30,7 +30,9 @@ const cs: Dictionary = {
     firstParty: "Vlastní",
     thirdParty: "Třetí strany",
     gpc: "Váš prohlížeč odeslal signál nesouhlasu (Global Privacy Control). Respektovali jsme ho: vaše osobní údaje neprodáváme ani nesdílíme.",
-    doNotSell: "Neprodávat ani nesdílet mé osobní údaje"
+    doNotSell: "Neprodávat ani nesdílet mé osobní údaje",
+    consentId: "ID vašeho souhlasu: {id}",
+    receipt: "Zobrazit potvrzení o vašem souhlasu"
   },
   categories: {
     necessary: { label: "Nezbytné", description: "Jsou nutné pro fungování webu, zabezpečení a zapamatování vašich voleb ochrany soukromí. Nelze je vypnout." },

@@ -30,7 +30,9 @@ const da: Dictionary = {
     firstParty: "Førstepart",
     thirdParty: "Tredjepart",
     gpc: "Din browser sendte et fravalgssignal (Global Privacy Control). Vi har respekteret det: Vi sælger eller deler ikke dine personoplysninger.",
-    doNotSell: "Sælg eller del ikke mine personoplysninger"
+    doNotSell: "Sælg eller del ikke mine personoplysninger",
+    consentId: "Dit samtykke-id: {id}",
+    receipt: "Se kvitteringen for dit samtykke"
   },
   categories: {
     necessary: { label: "Nødvendige", description: "Kræves for at webstedet kan fungere, for sikkerheden og for at huske dine valg om privatliv. De kan ikke slås fra." },

@@ -30,7 +30,9 @@ const de: Dictionary = {
     firstParty: "Erstanbieter",
     thirdParty: "Drittanbieter",
     gpc: "Ihr Browser hat ein Opt-out-Signal (Global Privacy Control) gesendet. Wir haben es berücksichtigt: Wir verkaufen oder teilen Ihre personenbezogenen Daten nicht.",
-    doNotSell: "Meine personenbezogenen Daten nicht verkaufen oder teilen"
+    doNotSell: "Meine personenbezogenen Daten nicht verkaufen oder teilen",
+    consentId: "Ihre Einwilligungs-ID: {id}",
+    receipt: "Nachweis Ihrer Einwilligung ansehen"
   },
   categories: {
     necessary: { label: "Notwendig", description: "Für den Betrieb der Website, die Sicherheit und das Speichern Ihrer Datenschutzeinstellungen erforderlich. Sie können nicht deaktiviert werden." },

@@ -31,7 +31,9 @@ const en = {
     firstParty: 'First party',
     thirdParty: 'Third party',
     gpc: 'We honoured the opt-out signal (Global Privacy Control) from your browser: we do not sell or share your personal information.',
-    doNotSell: 'Do Not Sell or Share My Personal Information'
+    doNotSell: 'Do Not Sell or Share My Personal Information',
+    consentId: 'Your consent ID: {id}',
+    receipt: 'View your consent receipt'
   },
   categories: {
     necessary: {

@@ -30,7 +30,9 @@ const es: Dictionary = {
     firstParty: "Propia",
     thirdParty: "De terceros",
     gpc: "Tu navegador envió una señal de exclusión (Global Privacy Control). La hemos respetado: no vendemos ni compartimos tu información personal.",
-    doNotSell: "No vender ni compartir mi información personal"
+    doNotSell: "No vender ni compartir mi información personal",
+    consentId: "Tu identificador de consentimiento: {id}",
+    receipt: "Ver el justificante de tu consentimiento"
   },
   categories: {
     necessary: { label: "Necesarias", description: "Imprescindibles para que el sitio funcione, para la seguridad y para recordar tus opciones de privacidad. No se pueden desactivar." },

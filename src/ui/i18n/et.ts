@@ -30,7 +30,9 @@ const et: Dictionary = {
     firstParty: "Esimese osapoole",
     thirdParty: "Kolmanda osapoole",
     gpc: "Teie brauser saatis keeldumissignaali (Global Privacy Control). Arvestasime sellega: me ei müü ega jaga teie isikuandmeid.",
-    doNotSell: "Ära müü ega jaga minu isikuandmeid"
+    doNotSell: "Ära müü ega jaga minu isikuandmeid",
+    consentId: "Teie nõusoleku ID: {id}",
+    receipt: "Vaadake oma nõusoleku kinnitust"
   },
   categories: {
     necessary: { label: "Hädavajalikud", description: "Vajalikud saidi toimimiseks, turvalisuseks ja teie privaatsusvalikute meelespidamiseks. Neid ei saa välja lülitada." },

@@ -30,7 +30,9 @@ const fi: Dictionary = {
     firstParty: "Ensimmäisen osapuolen",
     thirdParty: "Kolmannen osapuolen",
     gpc: "Selaimesi lähetti kieltosignaalin (Global Privacy Control). Noudatimme sitä: emme myy emmekä jaa henkilötietojasi.",
-    doNotSell: "Älä myy tai jaa henkilötietojani"
+    doNotSell: "Älä myy tai jaa henkilötietojani",
+    consentId: "Suostumuksesi tunniste: {id}",
+    receipt: "Näytä suostumuksesi kuitti"
   },
   categories: {
     necessary: { label: "Välttämättömät", description: "Tarvitaan sivuston toimintaan, tietoturvaan ja tietosuojavalintojesi muistamiseen. Niitä ei voi poistaa käytöstä." },

@@ -30,7 +30,9 @@ const fr: Dictionary = {
     firstParty: "Interne",
     thirdParty: "Tiers",
     gpc: "Votre navigateur a envoyé un signal de refus (Global Privacy Control). Nous l’avons respecté : nous ne vendons ni ne partageons vos données personnelles.",
-    doNotSell: "Ne pas vendre ni partager mes informations personnelles"
+    doNotSell: "Ne pas vendre ni partager mes informations personnelles",
+    consentId: "Votre identifiant de consentement : {id}",
+    receipt: "Voir le reçu de votre consentement"
   },
   categories: {
     necessary: { label: "Nécessaires", description: "Indispensables au fonctionnement du site, à sa sécurité et à la mémorisation de vos choix de confidentialité. Ils ne peuvent pas être désactivés." },

@@ -30,7 +30,9 @@ const ga: Dictionary = {
     firstParty: "Céad pháirtí",
     thirdParty: "Tríú páirtí",
     gpc: "Sheol do bhrabhsálaí comhartha diúltaithe (Global Privacy Control). Thugamar aird air: ní dhíolaimid ná ní chomhroinnimid do chuid faisnéise pearsanta.",
-    doNotSell: "Ná díol ná comhroinn mo chuid faisnéise pearsanta"
+    doNotSell: "Ná díol ná comhroinn mo chuid faisnéise pearsanta",
+    consentId: "Aitheantas do thoilithe: {id}",
+    receipt: "Féach ar an admháil ar do thoiliú"
   },
   categories: {
     necessary: { label: "Riachtanach", description: "Teastaíonn siad chun go n-oibreoidh an suíomh, ar mhaithe le slándáil agus chun do roghanna príobháideachais a mheabhrú. Ní féidir iad a mhúchadh." },

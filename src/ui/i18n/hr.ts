@@ -30,7 +30,9 @@ const hr: Dictionary = {
     firstParty: "Vlastiti",
     thirdParty: "Treće strane",
     gpc: "Vaš je preglednik poslao signal odbijanja (Global Privacy Control). Poštovali smo ga: ne prodajemo i ne dijelimo vaše osobne podatke.",
-    doNotSell: "Nemojte prodavati ni dijeliti moje osobne podatke"
+    doNotSell: "Nemojte prodavati ni dijeliti moje osobne podatke",
+    consentId: "ID vaše privole: {id}",
+    receipt: "Pogledajte potvrdu svoje privole"
   },
   categories: {
     necessary: { label: "Nužni", description: "Potrebni su za rad stranice, sigurnost i pamćenje vaših izbora o privatnosti. Ne mogu se isključiti." },

@@ -30,7 +30,9 @@ const hu: Dictionary = {
     firstParty: "Saját",
     thirdParty: "Harmadik fél",
     gpc: "Böngészője letiltási jelzést küldött (Global Privacy Control). Figyelembe vettük: személyes adatait nem adjuk el és nem osztjuk meg.",
-    doNotSell: "Ne adják el és ne osszák meg a személyes adataimat"
+    doNotSell: "Ne adják el és ne osszák meg a személyes adataimat",
+    consentId: "Hozzájárulásának azonosítója: {id}",
+    receipt: "Hozzájárulási igazolásának megtekintése"
   },
   categories: {
     necessary: { label: "Szükséges", description: "A webhely működéséhez, a biztonsághoz és adatvédelmi döntései megjegyzéséhez kellenek. Nem kapcsolhatók ki." },

@@ -30,7 +30,9 @@ const it: Dictionary = {
     firstParty: "Prima parte",
     thirdParty: "Terza parte",
     gpc: "Il tuo browser ha inviato un segnale di opposizione (Global Privacy Control). Lo abbiamo rispettato: non vendiamo né condividiamo i tuoi dati personali.",
-    doNotSell: "Non vendere o condividere i miei dati personali"
+    doNotSell: "Non vendere o condividere i miei dati personali",
+    consentId: "ID del tuo consenso: {id}",
+    receipt: "Visualizza la ricevuta del tuo consenso"
   },
   categories: {
     necessary: { label: "Necessari", description: "Servono al funzionamento del sito, alla sicurezza e a ricordare le tue scelte sulla privacy. Non possono essere disattivati." },

@@ -30,7 +30,9 @@ const lt: Dictionary = {
     firstParty: "Pirmosios šalies",
     thirdParty: "Trečiosios šalies",
     gpc: "Jūsų naršyklė atsiuntė atsisakymo signalą (Global Privacy Control). Jo paisėme: jūsų asmens duomenų neparduodame ir neteikiame kitiems.",
-    doNotSell: "Neparduoti ir neteikti mano asmens duomenų"
+    doNotSell: "Neparduoti ir neteikti mano asmens duomenų",
+    consentId: "Jūsų sutikimo ID: {id}",
+    receipt: "Peržiūrėti jūsų sutikimo patvirtinimą"
   },
   categories: {
     necessary: { label: "Būtini", description: "Reikalingi svetainės veikimui, saugumui ir jūsų privatumo pasirinkimams įsiminti. Jų išjungti negalima." },

@@ -30,7 +30,9 @@ const lv: Dictionary = {
     firstParty: "Pirmās puses",
     thirdParty: "Trešās puses",
     gpc: "Jūsu pārlūks nosūtīja atteikuma signālu (Global Privacy Control). Mēs to ievērojām: mēs nepārdodam un nekopīgojam jūsu personas datus.",
-    doNotSell: "Nepārdot un nekopīgot manus personas datus"
+    doNotSell: "Nepārdot un nekopīgot manus personas datus",
+    consentId: "Jūsu piekrišanas ID: {id}",
+    receipt: "Skatīt jūsu piekrišanas apliecinājumu"
   },
   categories: {
     necessary: { label: "Nepieciešamās", description: "Vajadzīgas vietnes darbībai, drošībai un jūsu privātuma izvēļu atcerēšanai. Tās nevar izslēgt." },

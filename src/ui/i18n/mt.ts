@@ -30,7 +30,9 @@ const mt: Dictionary = {
     firstParty: "Tal-ewwel parti",
     thirdParty: "Ta’ parti terza",
     gpc: "Il-browser tiegħek bagħat sinjal ta’ rifjut (Global Privacy Control). Irrispettajnieh: ma nbigħux u ma naqsmux l-informazzjoni personali tiegħek.",
-    doNotSell: "Tbigħux u taqsmux l-informazzjoni personali tiegħi"
+    doNotSell: "Tbigħux u taqsmux l-informazzjoni personali tiegħi",
+    consentId: "L-ID tal-kunsens tiegħek: {id}",
+    receipt: "Ara l-irċevuta tal-kunsens tiegħek"
   },
   categories: {
     necessary: { label: "Meħtieġa", description: "Meħtieġa biex is-sit jaħdem, għas-sigurtà u biex niftakru l-għażliet tal-privatezza tiegħek. Ma jistgħux jintfew." },

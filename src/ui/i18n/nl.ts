@@ -30,7 +30,9 @@ const nl: Dictionary = {
     firstParty: "Eigen partij",
     thirdParty: "Derde partij",
     gpc: "Uw browser heeft een opt-outsignaal (Global Privacy Control) verstuurd. Wij hebben dat gerespecteerd: wij verkopen of delen uw persoonsgegevens niet.",
-    doNotSell: "Mijn persoonsgegevens niet verkopen of delen"
+    doNotSell: "Mijn persoonsgegevens niet verkopen of delen",
+    consentId: "Uw toestemmings-ID: {id}",
+    receipt: "Bekijk het bewijs van uw toestemming"
   },
   categories: {
     necessary: { label: "Noodzakelijk", description: "Nodig om de site te laten werken, voor de beveiliging en om uw privacykeuzes te onthouden. Ze kunnen niet worden uitgeschakeld." },

@@ -30,7 +30,9 @@ const pl: Dictionary = {
     firstParty: "Własne",
     thirdParty: "Podmiotów trzecich",
     gpc: "Twoja przeglądarka wysłała sygnał sprzeciwu (Global Privacy Control). Uwzględniliśmy go: nie sprzedajemy ani nie udostępniamy Twoich danych osobowych.",
-    doNotSell: "Nie sprzedawaj ani nie udostępniaj moich danych osobowych"
+    doNotSell: "Nie sprzedawaj ani nie udostępniaj moich danych osobowych",
+    consentId: "Identyfikator Twojej zgody: {id}",
+    receipt: "Zobacz potwierdzenie swojej zgody"
   },
   categories: {
     necessary: { label: "Niezbędne", description: "Potrzebne do działania strony, zapewnienia bezpieczeństwa i zapamiętania Twoich wyborów dotyczących prywatności. Nie można ich wyłączyć." },

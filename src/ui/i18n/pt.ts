@@ -30,7 +30,9 @@ const pt: Dictionary = {
     firstParty: "Próprio",
     thirdParty: "De terceiros",
     gpc: "O seu navegador enviou um sinal de oposição (Global Privacy Control). Respeitámo-lo: não vendemos nem partilhamos os seus dados pessoais.",
-    doNotSell: "Não vender nem partilhar os meus dados pessoais"
+    doNotSell: "Não vender nem partilhar os meus dados pessoais",
+    consentId: "O ID do seu consentimento: {id}",
+    receipt: "Ver o comprovativo do seu consentimento"
   },
   categories: {
     necessary: { label: "Necessários", description: "Essenciais para o funcionamento do site, para a segurança e para memorizar as suas escolhas de privacidade. Não podem ser desativados." },

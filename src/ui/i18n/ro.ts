@@ -30,7 +30,9 @@ const ro: Dictionary = {
     firstParty: "Proprii",
     thirdParty: "Terți",
     gpc: "Browserul tău a trimis un semnal de refuz (Global Privacy Control). L-am respectat: nu vindem și nu partajăm datele tale personale.",
-    doNotSell: "Nu vindeți și nu partajați datele mele personale"
+    doNotSell: "Nu vindeți și nu partajați datele mele personale",
+    consentId: "ID-ul consimțământului tău: {id}",
+    receipt: "Vezi confirmarea consimțământului tău"
   },
   categories: {
     necessary: { label: "Necesare", description: "Sunt necesare pentru funcționarea site-ului, securitate și memorarea alegerilor tale privind confidențialitatea. Nu pot fi dezactivate." },

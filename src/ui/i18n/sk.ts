@@ -30,7 +30,9 @@ const sk: Dictionary = {
     firstParty: "Vlastné",
     thirdParty: "Tretích strán",
     gpc: "Váš prehliadač odoslal signál nesúhlasu (Global Privacy Control). Rešpektovali sme ho: vaše osobné údaje nepredávame ani nezdieľame.",
-    doNotSell: "Nepredávať ani nezdieľať moje osobné údaje"
+    doNotSell: "Nepredávať ani nezdieľať moje osobné údaje",
+    consentId: "ID vášho súhlasu: {id}",
+    receipt: "Zobraziť potvrdenie o vašom súhlase"
   },
   categories: {
     necessary: { label: "Nevyhnutné", description: "Sú potrebné na fungovanie stránky, zabezpečenie a zapamätanie vašich volieb ochrany súkromia. Nedajú sa vypnúť." },

@@ -30,7 +30,9 @@ const sl: Dictionary = {
     firstParty: "Lastni",
     thirdParty: "Tretjih oseb",
     gpc: "Vaš brskalnik je poslal signal zavrnitve (Global Privacy Control). Upoštevali smo ga: vaših osebnih podatkov ne prodajamo in ne delimo.",
-    doNotSell: "Ne prodajajte in ne delite mojih osebnih podatkov"
+    doNotSell: "Ne prodajajte in ne delite mojih osebnih podatkov",
+    consentId: "ID vaše privolitve: {id}",
+    receipt: "Oglejte si potrdilo o svoji privolitvi"
   },
   categories: {
     necessary: { label: "Nujni", description: "Potrebni so za delovanje mesta, varnost in pomnjenje vaših izbir glede zasebnosti. Ni jih mogoče izklopiti." },

@@ -30,7 +30,9 @@ const sv: Dictionary = {
     firstParty: "Förstapart",
     thirdParty: "Tredjepart",
     gpc: "Din webbläsare skickade en opt-out-signal (Global Privacy Control). Vi har respekterat den: vi säljer eller delar inte dina personuppgifter.",
-    doNotSell: "Sälj eller dela inte mina personuppgifter"
+    doNotSell: "Sälj eller dela inte mina personuppgifter",
+    consentId: "Ditt samtyckes-id: {id}",
+    receipt: "Visa kvittot på ditt samtycke"
   },
   categories: {
     necessary: { label: "Nödvändiga", description: "Behövs för att webbplatsen ska fungera, för säkerheten och för att komma ihåg dina integritetsval. De kan inte stängas av." },
