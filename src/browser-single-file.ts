@@ -6,7 +6,6 @@ import { regions, consentMode, vendors, records, blocker, ui } from './index.js'
 import { startOnPage, autoStart } from './page.js'
 
 export { createConsent, resolveConfig, regions, consentMode, vendors, uet, clarity, meta, records, blocker, ui } from './index.js'
-export { clearCookies, clearStorage } from './index.js'
 
 export function init(config: ChartoConfig = {}): UiManager {
   return (instance = startOnPage(config, [regions, consentMode, vendors, records, blocker, ui]))

@@ -9,7 +9,6 @@ import { loadChunk, type ChunkFile } from './loader/chunk.js'
 import { lazyDialog, type DialogFactory } from './loader/lazy-dialog.js'
 
 export { createConsent, resolveConfig, regions, consentMode, vendors, uet, clarity, meta, records, blocker } from './index.js'
-export { clearCookies, clearStorage } from './index.js'
 
 /** Filled in by the build (scripts/build.mjs) with the dialog chunk's content-hashed name and integrity hash. */
 const DIALOG: ChunkFile = { file: 'CHARTO_DIALOG_FILE', integrity: 'CHARTO_DIALOG_INTEGRITY' }

@@ -15,7 +15,7 @@ const OPENERS = '[data-charto-open],[data-charto-do-not-sell]'
  * show the dialog (a click, show(), a reset) tries again.
  */
 export const lazyDialog =
-  (load: () => Promise<DialogFactory>): Extension =>
+  (load: () => Promise<DialogFactory>): Extension<UiMethods> =>
   (manager) => {
     if (typeof document == 'undefined') return
     let m = manager as UiManager

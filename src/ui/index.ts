@@ -1,6 +1,6 @@
 // The consent dialog: banner, preferences centre, placeholders for held embeds and the reopen button.
 // Built lazily in an open shadow root with createElement and text nodes only: configuration text is never parsed as HTML.
-import type { ConsentManager } from '../core/consent.js'
+import type { ConsentManager, Extension } from '../core/consent.js'
 import type { BlockedDetail } from '../blocker/index.js'
 import type { ConsentState, CookieSpec } from '../core/types.js'
 import en, { type Dictionary } from './i18n/en.js'
@@ -78,7 +78,10 @@ const CONTROLS = 'a[href],button'
  * The UI extension: `createConsent(config, [gating, ui])`. Started later (by the loader, once the dialog is needed),
  * it is handed the embeds the blocker held before it was there.
  */
-export const ui = (manager: ConsentManager, held: BlockedDetail[] = []): void | (() => void) => {
+export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: BlockedDetail[]) => void | (() => void)) = (
+  manager: ConsentManager,
+  held: BlockedDetail[] = []
+) => {
   if (typeof document == 'undefined') return
   let m = manager as UiManager
   let config = m.config
