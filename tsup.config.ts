@@ -19,13 +19,24 @@ export default defineConfig([
     external: ['react', 'vue']
   },
   {
-    // The ready <script> builds, standard and full: window.Charto, minified, dependencies bundled.
-    entry: { charto: 'src/browser.ts', 'charto.full': 'src/browser-full.ts' },
+    // The ready <script> builds: the loader, and the single file for hosts that can serve only one. window.Charto,
+    // minified, dependencies bundled.
+    entry: { charto: 'src/browser.ts', 'charto.single-file': 'src/browser-single-file.ts' },
     format: ['iife'],
     globalName: 'Charto',
     minify: true,
     target: 'es2020',
     outExtension: () => ({ js: '.global.js' }),
+    noExternal: [/.*/]
+  },
+  {
+    // The loader's dialog chunk. scripts/build.mjs names it by its content hash and writes that name and its
+    // integrity hash into the loader.
+    entry: { 'charto.dialog': 'src/dialog-chunk.ts' },
+    format: ['iife'],
+    minify: true,
+    target: 'es2020',
+    outExtension: () => ({ js: '.js' }),
     noExternal: [/.*/]
   },
   {

@@ -12,7 +12,7 @@
 // cookies), returning visits one context per library that accepted once (warm cache, as for a real returning visitor).
 // Also measures the script payload of each library from its files (gzip -9, brotli -q 11).
 //
-// Run: npx tsup && node bench/speed.mjs   (ROUNDS=30 by default; about a minute). Writes bench/RESULTS.md.
+// Run: npm run build && node bench/speed.mjs   (ROUNDS=30 by default; about a minute). Writes bench/RESULTS.md.
 // Not part of npm test.
 import { createServer } from 'node:http'
 import { readFile, writeFile } from 'node:fs/promises'
@@ -132,7 +132,7 @@ const TYPES = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; char
 const assets = new Map()
 for (let file of Object.values(FILES).flat()) {
   let data = await readFile(join(ROOT, file)).catch(() => {
-    console.error(`Missing ${file}: run npx tsup (and npm install) first.`)
+    console.error(`Missing ${file}: run npm run build (and npm install) first.`)
     process.exit(1)
   })
   assets.set('/' + file, data)

@@ -23,7 +23,7 @@ function locate(specifier) {
     if (existsSync(file)) return { path: file }
     throw new Error('not built')
   } catch {
-    console.warn(`examples/build.mjs: ${specifier} is not built (run npx tsup); bundling ${SOURCES[specifier]} instead`)
+    console.warn(`examples/build.mjs: ${specifier} is not built (run npm run build); bundling ${SOURCES[specifier]} instead`)
     return { path: join(ROOT, SOURCES[specifier]) }
   }
 }

@@ -5,7 +5,7 @@ import { findChromium, INSTALL_HINT } from './chromium.mjs'
 let steps = [
   ['type check', 'tsc', ['--noEmit']],
   ['unit tests', 'vitest', ['run']],
-  ['build', 'tsup', []],
+  ['build', 'node', ['scripts/build.mjs']],
   ['browser tests', 'vitest', ['run', '--config', 'vitest.browser.config.ts']],
   ['size budgets', 'size-limit', []],
   ['package lint', 'publint', []],
@@ -22,7 +22,7 @@ for (let [name, command, args] of steps) {
     continue
   }
   console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`)
-  let result = spawnSync('npx', ['--no-install', command, ...args], { stdio: 'inherit' })
+  let result = command == 'node' ? spawnSync('node', args, { stdio: 'inherit' }) : spawnSync('npx', ['--no-install', command, ...args], { stdio: 'inherit' })
   if (result.status !== 0) {
     console.error(`\n✗ ${name} failed`)
     process.exit(result.status || 1)

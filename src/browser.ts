@@ -1,21 +1,25 @@
-// The standard <script>-tag build (dist/charto.global.js): the consent core, Consent Mode and GPC, gating and the
-// dialog with English, on window.Charto. Regions, vendor adapters and records are in dist/charto.full.global.js.
+// The <script>-tag loader (dist/charto.global.js), on window.Charto: everything that must run before the page's own
+// tags (the consent core, regions, Consent Mode, vendor signals, records, gating). The dialog, with English, is a
+// chunk beside it (dist/charto.dialog.<hash>.js), fetched only when a visitor needs it.
 import type { ChartoConfig } from './core/types.js'
 import type { UiManager } from './ui/index.js'
-import { consentMode, blocker, ui } from './index.js'
+import { regions, consentMode, vendors, records, blocker } from './index.js'
 import { startOnPage, autoStart } from './page.js'
+import { loadChunk, type ChunkFile } from './loader/chunk.js'
+import { lazyDialog, type DialogFactory } from './loader/lazy-dialog.js'
+import { trust } from './blocker/trusted-types.js'
 
-export { createConsent, resolveConfig, consentMode, blocker, ui, clearCookies, clearStorage } from './index.js'
+export { createConsent, resolveConfig, regions, consentMode, vendors, uet, clarity, meta, records, blocker } from './index.js'
 
-/** The options only the full build understands: refused here with the fix, rather than silently ignored. */
-const FULL_ONLY = ['regions', 'vendors', 'records', 'onRecord']
+/** Filled in by the build (scripts/build.mjs) with the dialog chunk's content-hashed name and integrity hash. */
+const DIALOG: ChunkFile = { file: 'CHARTO_DIALOG_FILE', integrity: 'CHARTO_DIALOG_INTEGRITY' }
 
+// Under Trusted Types the chunk's URL goes through the same "charto" policy as the scripts the blocker revives.
+const dialog = lazyDialog(() => loadChunk<DialogFactory>(DIALOG, 'chartoDialog', (url) => trust(url, true)))
+
+/** Same order as the npm `init`: regions settle the mode first, signals go out before the blocker runs anything. */
 export function init(config: ChartoConfig = {}): UiManager {
-  let missing = FULL_ONLY.filter((option) => option in Object(config))
-  if (missing.length) {
-    throw new Error(`charto: ${missing.join(', ')} need the full build: load dist/charto.full.global.js instead of dist/charto.global.js`)
-  }
-  return (instance = startOnPage(config, [consentMode, blocker, ui]))
+  return (instance = startOnPage(config, [regions, consentMode, vendors, records, blocker, dialog]))
 }
 
 /** The running manager: started from #charto-config, or by the latest `init`. */

@@ -2,7 +2,11 @@ import { createConsent } from './core/consent.js'
 import type { ChartoConfig } from './core/types.js'
 import { regions, consentMode, vendors, records } from './signals/index.js'
 import { blocker } from './blocker/index.js'
-import { ui, type UiManager } from './ui/index.js'
+import type { UiManager } from './ui/index.js'
+import { lazyDialog } from './loader/lazy-dialog.js'
+
+/** The dialog is a separate chunk of the app's bundle, imported only when a visitor needs it. */
+const dialog = /* @__PURE__ */ lazyDialog(() => import('./ui/index.js').then((module) => module.ui))
 
 /**
  * The whole SDK: consent core, region policy, Google Consent Mode and vendor signals, records,
@@ -10,5 +14,5 @@ import { ui, type UiManager } from './ui/index.js'
  * before the blocker runs anything or reloads.
  */
 export function init(config?: ChartoConfig): UiManager {
-  return createConsent(config, [regions, consentMode, vendors, records, blocker, ui]) as UiManager
+  return createConsent(config, [regions, consentMode, vendors, records, blocker, dialog]) as UiManager
 }

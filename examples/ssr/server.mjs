@@ -47,7 +47,7 @@ export function render({ region = 'DE', base = '/' } = {}) {
   <title>charto example: server-rendered page</title>
   <link rel="stylesheet" href="/examples/shared/page.css">
   <script type="application/json" id="charto-config">${json(pageConfig)}</script>
-  <script src="${base}charto.full.global.js"></script>
+  <script src="${base}charto.global.js"></script>
   ${gated(
     state,
     'performance',
@@ -98,10 +98,14 @@ export async function handle(req, res, { base = '/' } = {}) {
     let html = render({ region: String(region).slice(0, 8), base })
     return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html)
   }
-  if (path === base + 'charto.full.global.js') {
-    // Next to the package's main module: node_modules/charto/dist/charto.full.global.js in an app.
-    let file = fileURLToPath(new URL('charto.full.global.js', import.meta.resolve('charto')))
-    return res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(await readFile(file))
+  if (/^charto\.[\w.-]+\.js$/.test(path.slice(base.length))) {
+    // The loader and the chunks beside it, next to the package's main module: node_modules/charto/dist/ in an app.
+    let file = fileURLToPath(new URL(path.slice(base.length), import.meta.resolve('charto')))
+    try {
+      return res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(await readFile(file))
+    } catch {
+      return res.writeHead(404).end()
+    }
   }
   if (path === base + 'analytics.js') {
     return res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(ANALYTICS)

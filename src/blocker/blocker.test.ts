@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import Cookies from 'js-cookie'
 import { createConsent, type ConsentManager, type Extension } from '../core/consent.js'
-import type { ChartoConfig } from '../core/types.js'
+import type { ChartoConfig, ChartoEvents } from '../core/types.js'
 import { blocker } from './index.js'
 
 type Win = Window & { log: string[] }
@@ -19,13 +19,13 @@ let make = (config: ChartoConfig = {}, extensions: Extension[] = [blocker]) => {
   managers.push(manager)
   return manager
 }
-let events = (manager: ConsentManager, name: string) => {
+let events = (manager: ConsentManager, name: keyof ChartoEvents) => {
   let list: any[] = []
-  manager.on(name, (detail) => list.push(detail))
+  manager.on(name, (detail: unknown) => list.push(detail))
   return list
 }
 /** Subscribes before `ready`, as the UI does, to see what the first scan announces. */
-let listen = (name: string, list: any[]): Extension => (m) => void m.on(name, (detail) => list.push(detail))
+let listen = (name: keyof ChartoEvents, list: any[]): Extension => (m) => void m.on(name, (detail: unknown) => list.push(detail))
 /** A marked-up element, created the way the parser would: attributes first, then inserted. */
 let add = (tag: string, attrs: Record<string, string>, text = '', parent: Element = document.body) => {
   let el = document.createElement(tag)

@@ -34,13 +34,28 @@ export interface ConsentManager {
   destroy(): void
 }
 
-/** An optional module (gating, UI, Consent Mode…): set up before `ready`, may return its teardown. */
-export type Extension = (manager: ConsentManager) => void | (() => void)
+/**
+ * An optional module (gating, the dialog, Consent Mode…): set up before `ready`, may return its teardown. `Methods`
+ * are what it adds to the manager (the dialog's `show()`, say), so that `createConsent(config, [ui])` has them.
+ */
+export type Extension<Methods extends object = {}> = ((manager: ConsentManager) => void | (() => void)) & {
+  /** Never set: it carries the methods' type. */
+  readonly methods?: Methods
+}
+
+/** The methods the listed extensions add, as one type. */
+export type MethodsOf<List extends readonly Extension<any>[]> = (
+  List[number] extends infer Each ? (Each extends Extension<infer Methods> ? (methods: Methods) => void : never) : never
+) extends (methods: infer All) => void
+  ? All
+  : never
 
 const report = (error: unknown) => (typeof reportError === 'function' ? reportError(error) : console.error(error))
 
 /** The headless consent manager: state, storage, events and tab sync. Touches no DOM. */
-export function createConsent(options?: ChartoConfig, extensions: Extension[] = []): ConsentManager {
+export function createConsent(options?: ChartoConfig): ConsentManager
+export function createConsent<const List extends readonly Extension<any>[]>(options: ChartoConfig | undefined, extensions: List): ConsentManager & MethodsOf<List>
+export function createConsent(options?: ChartoConfig, extensions: readonly Extension<any>[] = []): ConsentManager {
   let config = resolveConfig(options)
   let emitter = createNanoEvents<any>()
   let store = createStore(config)

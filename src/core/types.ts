@@ -1,3 +1,10 @@
+import type { BlockedDetail } from '../blocker/index.js'
+import type { ClearedDetail } from '../blocker/clear.js'
+import type { GatingOptions } from '../blocker/options.js'
+import type { DialogOptions } from '../ui/options.js'
+import type { View } from '../ui/index.js'
+import type { ConsentModeConfig, RecordsConfig, RegionsConfig, VendorsConfig } from '../signals/options.js'
+
 /** A cookie or storage entry a category or service sets. `name` is an exact name or a `/regex/flags` string. */
 export interface CookieSpec {
   name: string
@@ -46,7 +53,8 @@ export interface CookieOptions {
   secure?: boolean
 }
 
-export interface ChartoConfig {
+/** The options the consent core reads. */
+export interface CoreOptions {
   categories?: Record<string, CategoryConfig>
   services?: Record<string, ServiceConfig>
   mode?: Mode
@@ -60,9 +68,22 @@ export interface ChartoConfig {
   gpc?: boolean
   language?: string
   region?: string | (() => string | Promise<string>)
-  regions?: Record<string, { mode: Mode }>
-  [option: string]: unknown
+  /** The JSON Schema a configuration file names for editors; ignored. */
+  $schema?: string
 }
+
+/**
+ * Every option, composed from what each module reads: the core, gating, the dialog, Consent Mode, regions, vendor
+ * adapters and records. No other key is accepted, so a misspelt option is a compile error.
+ */
+export interface ChartoConfig
+  extends CoreOptions,
+    GatingOptions,
+    DialogOptions,
+    ConsentModeConfig,
+    RegionsConfig,
+    VendorsConfig,
+    RecordsConfig {}
 
 /** The configuration after defaults are merged in. */
 export interface ResolvedConfig extends ChartoConfig {
@@ -97,10 +118,24 @@ export interface ChangeDetail {
   remote?: boolean
 }
 
+/** Every event, with its detail: `on(event, handler)` accepts these names only. */
 export interface ChartoEvents {
+  /** Once at start, synchronously; a handler added later is called once with the current state. */
   ready: (state: ConsentState) => void
+  /** Each time the state moves from undecided to decided (at start for a returning visitor). */
   consent: (state: ConsentState) => void
+  /** Every change of decision. */
   change: (detail: ChangeDetail) => void
-  error: (error: Error) => void
-  [event: string]: (detail: any) => void
+  /** Something failed that the visitor cannot see: storage, a host callback, a chunk that did not load. */
+  error: (error: unknown) => void
+  /** An embed (iframe, video, audio, embed, object) is held until consent. */
+  blocked: (detail: BlockedDetail) => void
+  /** A held embed was released. */
+  unblocked: (detail: { element: HTMLElement }) => void
+  /** Cookies and storage were cleared after a withdrawal. */
+  cleared: (detail: ClearedDetail) => void
+  /** The dialog showed a view. */
+  show: (detail: { view: View }) => void
+  /** The dialog closed a view. */
+  hide: (detail: { view: View }) => void
 }

@@ -84,7 +84,7 @@ export function ChartoProvider(props: ChartoProviderProps) {
   let [resolved] = useState(() => (given ? given.config : resolveConfig(config)))
   useEffect(() => {
     if (given) return
-    let manager = createConsent(config, extensions)
+    let manager = createConsent(config, extensions || [])
     setCreated(manager)
     return () => {
       setCreated(null)

@@ -1,6 +1,7 @@
 // The consent dialog: banner, preferences centre, placeholders for held embeds and the reopen button.
 // Built lazily in an open shadow root with createElement and text nodes only: configuration text is never parsed as HTML.
 import type { ConsentManager, Extension } from '../core/consent.js'
+import type { BlockedDetail } from '../blocker/index.js'
 import type { ConsentState, CookieSpec } from '../core/types.js'
 import en, { type Dictionary } from './i18n/en.js'
 import css from './css.js'
@@ -76,8 +77,14 @@ export const merge = (a: any, b: any): any => {
 /** What a dialog opens on, and what its Tab wrap goes round: its first and last control. */
 const CONTROLS = 'a[href],button'
 
-/** The UI extension: `createConsent(config, [gating, ui])`. */
-export const ui: Extension = (manager) => {
+/**
+ * The UI extension: `createConsent(config, [gating, ui])`. Started later (by the loader, once the dialog is needed),
+ * it is handed the embeds the blocker held before it was there.
+ */
+export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: BlockedDetail[]) => void | (() => void)) = (
+  manager: ConsentManager,
+  held: BlockedDetail[] = []
+) => {
   if (typeof document == 'undefined') return
   let m = manager as UiManager
   let config = m.config
@@ -368,7 +375,7 @@ export const ui: Extension = (manager) => {
 
   choose(config.language as string)
 
-  m.on('blocked', ({ element, categories: held, service }: { element: HTMLElement; categories: string[]; service?: string }) => {
+  let placeholder = ({ element, categories: held, service }: BlockedDetail) => {
     if (drawn.has(element)) return
     let [el, r] = shadow({})
     let { offsetWidth: width, offsetHeight: height, style } = element
@@ -402,7 +409,9 @@ export const ui: Extension = (manager) => {
     draw()
     element.before(el)
     style.display = 'none'
-  })
+  }
+  m.on('blocked', placeholder)
+  held.forEach(placeholder)
   m.on('unblocked', ({ element }: { element: Element }) => drawn.get(element)?.(1))
 
   m.on('ready', () =>

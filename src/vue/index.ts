@@ -62,7 +62,7 @@ function createContext(options: ChartoOptions) {
     context,
     start() {
       if (stop) return
-      let m = given || createConsent((options as { config: ChartoConfig }).config, (options as { extensions?: Extension[] }).extensions)
+      let m = given || createConsent((options as { config: ChartoConfig }).config, (options as { extensions?: Extension[] }).extensions || [])
       let off = m.on('change', () => (state.value = m.getConsent()))
       manager.value = m
       state.value = m.getConsent()

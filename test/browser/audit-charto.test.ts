@@ -14,9 +14,9 @@ let server: TestServer
 
 beforeAll(async () => {
   server = await startServer()
-  // The script-tag build, from source, so the test does not depend on a stale dist/.
+  // The single-file script build, from source, so the test does not depend on a stale dist/.
   let bundle = await build({
-    entryPoints: [join(ROOT, 'src/browser.ts')],
+    entryPoints: [join(ROOT, 'src/browser-single-file.ts')],
     bundle: true,
     format: 'iife',
     globalName: 'Charto',

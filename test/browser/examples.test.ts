@@ -19,7 +19,7 @@ let contexts: BrowserContext[] = []
 let errors: string[] = []
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'charto.global.js'))) throw new Error('Build first: npx tsup')
+  if (!existsSync(join(ROOT, 'dist', 'charto.global.js'))) throw new Error('Build first: npm run build')
   // React and Vue bundles (git-ignored), as `npm run demo` builds them.
   let built = spawnSync(process.execPath, [join(ROOT, 'examples', 'build.mjs')], { encoding: 'utf8' })
   if (built.status !== 0) throw new Error('examples/build.mjs failed:\n' + built.stderr)
@@ -81,7 +81,7 @@ describe('examples index', () => {
 
 describe('accessibility of the example pages', () => {
   it('axe-core finds no violations on the index and on each static example with its banner open', async () => {
-    for (let path of ['/examples/', '/examples/script-tag/', '/examples/consent-mode-basic/', '/examples/consent-mode-advanced/', '/examples/spa/#/video', '/examples/react/', '/examples/vue/', '/examples/full-build/?region=DE']) {
+    for (let path of ['/examples/', '/examples/script-tag/', '/examples/consent-mode-basic/', '/examples/consent-mode-advanced/', '/examples/spa/#/video', '/examples/react/', '/examples/vue/', '/examples/regions-and-records/?region=DE']) {
       let page = await visit(path)
       if (path != '/examples/') await expect.poll(() => banner(page).isVisible()).toBe(true)
       await page.addScriptTag({ url: '/node_modules/axe-core/axe.min.js' })
@@ -321,7 +321,7 @@ describe('server-rendered page', () => {
     // Every <script> is the config JSON, the script build, or held as text/plain; the iframe has no src.
     let scripts = html.match(/<script\b[^>]*>/g) || []
     expect(scripts.length).toBe(3)
-    for (let tag of scripts) expect(tag).toMatch(/type="application\/json"|type="text\/plain"|src="\/examples\/ssr\/charto\.full\.global\.js"/)
+    for (let tag of scripts) expect(tag).toMatch(/type="application\/json"|type="text\/plain"|src="\/examples\/ssr\/charto\.global\.js"/)
     expect(html).not.toMatch(/<iframe\b[^>]*\ssrc=/)
     expect(html).toMatch(/<iframe data-src="\/examples\/script-tag\/embed\.html" data-service="youtube"/)
     expect(typeof (globalThis as any).window).toBe('undefined')
@@ -351,7 +351,7 @@ describe('full script build', () => {
   const record = async (page: Page) => JSON.parse((await page.locator('#record').textContent()) || 'null')
 
   it('US-1, REG-1: California is opt-out: the tag runs, the Do Not Sell link opts out in one step, and a record says so', async () => {
-    let page = await visit('/examples/full-build/?region=US-CA')
+    let page = await visit('/examples/regions-and-records/?region=US-CA')
     await expect.poll(() => page.locator('#ads-state').textContent()).toBe('ran')
     await expect.poll(() => page.getByRole('button', { name: 'Do Not Sell or Share My Personal Information' }).isVisible()).toBe(true)
     await page.getByRole('link', { name: 'Do Not Sell or Share My Personal Information' }).click()
@@ -365,14 +365,14 @@ describe('full script build', () => {
     contexts.push(context)
     await context.addInitScript(() => Object.defineProperty(navigator, 'globalPrivacyControl', { value: true }))
     let page = await context.newPage()
-    await page.goto(server.origin() + '/examples/full-build/?region=US-CA')
+    await page.goto(server.origin() + '/examples/regions-and-records/?region=US-CA')
     await expect.poll(() => page.locator('#record').textContent()).toContain('"gpc"')
     expect(await record(page)).toMatchObject({ method: 'gpc', gpc: true, region: 'US-CA', categories: { marketing: false } })
     expect(await page.locator('#ads-state').textContent()).toBe('not run')
   })
 
   it('REG-1: Germany is opt-in: nothing runs before Accept all, which the record then states', async () => {
-    let page = await visit('/examples/full-build/?region=DE')
+    let page = await visit('/examples/regions-and-records/?region=DE')
     await expect.poll(() => banner(page).isVisible()).toBe(true)
     await settle(page)
     expect(await page.locator('#ads-state').textContent()).toBe('not run')

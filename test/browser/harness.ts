@@ -90,8 +90,8 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
-/** The built script-tag bundle, for inlining where a test wants no extra request. */
-export const scriptBuild = () => readFile(join(ROOT, 'dist', 'charto.global.js'), 'utf8')
+/** The single-file script build (loader and dialog in one), for inlining where a test wants no extra request. */
+export const scriptBuild = () => readFile(join(ROOT, 'dist', 'charto.single-file.global.js'), 'utf8')
 
 /** A server and a browser for one suite: started before its tests, closed after them. Read them inside tests. */
 export function useBrowser(): { browser: Browser; server: TestServer } {

@@ -77,24 +77,21 @@ it('fails closed on a corrupt or hand-edited consent cookie: asks again, runs no
   await context.close()
 })
 
-it('the standard build refuses options of the full build with the fix; the full build starts with them', async () => {
-  let config = `{"regions":{"US-CA":{"mode":"opt-out"},"default":{"mode":"opt-in"}},"region":"US-CA","vendors":["uet"]}`
+it('the one script tag starts with regions, vendors and records, and no option needs another file', async () => {
+  let config = `{"regions":{"US-CA":{"mode":"opt-out"},"default":{"mode":"opt-in"}},"region":"US-CA","vendors":["uet"],"records":{"endpoint":"/records-sink"}}`
   let body = `<script type="text/plain" data-category="marketing">window.ran = true</script>`
-  suite.server.page('/standard.html', page(`<script type="application/json" id="charto-config">${config}</script><script src="/dist/charto.global.js"></script>`, body))
-  suite.server.page('/full.html', page(`<script type="application/json" id="charto-config">${config}</script><script src="/dist/charto.full.global.js"></script>`, body))
+  suite.server.page('/one-tag.html', page(`<script type="application/json" id="charto-config">${config}</script><script src="/dist/charto.global.js"></script>`, body))
 
   let tab = await suite.browser.newPage()
   let errors: string[] = []
   tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()))
-  await tab.goto(suite.server.origin() + '/standard.html')
-  expect(await tab.evaluate(() => [(window as any).ran, (window as any).Charto.instance])).toEqual([undefined, undefined])
-  expect(errors.join('\n')).toContain('regions, vendors need the full build: load dist/charto.full.global.js')
-
   // REG-1: US-CA is opt-out, so marketing runs without a banner decision; UET got its default.
-  await tab.goto(suite.server.origin() + '/full.html')
+  await tab.goto(suite.server.origin() + '/one-tag.html')
+  await tab.waitForFunction(() => (window as any).ran)
   expect(
     await tab.evaluate(() => [(window as any).ran, (window as any).Charto.instance.getConsent().region, (window as any).uetq?.slice(0, 2)])
   ).toEqual([true, 'US-CA', ['consent', 'default']])
+  expect(errors).toEqual([])
   await tab.close()
 })
 

@@ -1,0 +1,82 @@
+// The dialog arrives only when a visitor needs it: a banner to show, a placeholder for a held embed, the reopen
+// button, a settings link clicked, or show() called. A returning visitor's page never fetches it.
+import type { Extension } from '../core/consent.js'
+import type { BlockedDetail } from '../blocker/index.js'
+import type { UiManager, UiMethods, UiOptions } from '../ui/index.js'
+
+/** The dialog as a chunk delivers it: the ui extension, given the embeds that were held before it arrived. */
+export type DialogFactory = (manager: Parameters<Extension>[0], held: BlockedDetail[]) => void | (() => void)
+
+const OPENERS = '[data-charto-open],[data-charto-do-not-sell]'
+
+/**
+ * Stands in for the dialog until it is needed, then loads it with `load` and hands over. A chunk that fails to load
+ * fails closed: nothing is granted, one `error` event says what failed, the page keeps working, and the next reason to
+ * show the dialog (a click, show(), a reset) tries again.
+ */
+export const lazyDialog =
+  (load: () => Promise<DialogFactory>): Extension<UiMethods> =>
+  (manager) => {
+    if (typeof document == 'undefined') return
+    let m = manager as UiManager
+    let held: BlockedDetail[] = []
+    let loading: Promise<boolean> | undefined
+    let stopDialog: void | (() => void)
+    let stopped = false
+
+    let start = (): Promise<boolean> =>
+      (loading ||= load().then(
+        (dialog) => {
+          if (stopped) return false
+          stopWatching.forEach((stop) => stop())
+          document.removeEventListener('click', click, true)
+          stopDialog = dialog(manager, held)
+          return true
+        },
+        (error) => {
+          loading = undefined
+          m.emit('error', error)
+          return false
+        }
+      ))
+
+    /** A stand-in method: loads the dialog, then calls the dialog's own method of that name. */
+    let later = (name: 'show' | 'showPreferences') => () => void start().then((ok) => ok && m[name]())
+
+    // A settings link clicked before the dialog is here: the click is held, and given again once it is.
+    let click = (event: Event) => {
+      let link = (event.composedPath() as Element[]).find((node) => node.matches?.(OPENERS)) as HTMLElement | undefined
+      if (link) {
+        event.preventDefault()
+        event.stopImmediatePropagation()
+        start().then((ok) => ok && link!.click())
+      }
+    }
+    document.addEventListener('click', click, true)
+
+    let stopWatching = [
+      m.on('blocked', (detail) => {
+        held.push(detail)
+        start()
+      }),
+      m.on('unblocked', ({ element }) => (held = held.filter((detail) => detail.element != element))),
+      m.on('ready', ({ decided }) => (!decided || ((m.config as { ui?: UiOptions }).ui || {}).reopenButton) && start()),
+      m.on('change', ({ consent }) => consent.decided || start())
+    ]
+
+    Object.assign(m, {
+      show: later('show'),
+      showPreferences: later('showPreferences'),
+      // Nothing is open before the dialog is here.
+      hide() {},
+      // The dialog starts in the language chosen meanwhile (the consent state reports it too).
+      setLanguage: (code: string) => void ((m.config as { language?: string }).language = code)
+    } satisfies UiMethods)
+
+    return () => {
+      stopped = true
+      stopWatching.forEach((stop) => stop())
+      document.removeEventListener('click', click, true)
+      if (stopDialog) stopDialog()
+    }
+  }

@@ -1,0 +1,123 @@
+// The one script tag: a loader that fetches the dialog chunk beside it only when a visitor needs it, pinned to the
+// exact file it was built with, and failing closed when the chunk cannot be had.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, it } from 'vitest'
+import { useBrowser } from './harness.js'
+
+const suite = useBrowser()
+const DIST = join(import.meta.dirname, '..', '..', 'dist')
+const chunk = () => readdirSync(DIST).find((file) => /^charto\.dialog\.\w+\.js$/.test(file))!
+
+const page = (head: string, body = '') =>
+  `<!doctype html><html lang="en"><head><title>t</title>${head}</head><body><main><h1>Shop</h1>${body}</main>` +
+  `<footer><a href="#" data-charto-open>Cookie settings</a></footer></body></html>`
+const tag = (config = '{}', attrs = '') =>
+  `<script type="application/json" id="charto-config">${config}</script><script src="/dist/charto.global.js"${attrs}></script>`
+const marketing = `<script type="text/plain" data-category="marketing">window.ran = true</script>`
+const scripts = (path: string) => suite.server.requests.filter((r) => r.path.startsWith(path)).length
+
+it('a first visit fetches the loader and the dialog chunk, a returning visitor only the loader', async () => {
+  suite.server.page('/first.html', page(tag(), marketing))
+  let context = await suite.browser.newContext()
+  let tab = await context.newPage()
+  let before = { loader: scripts('/dist/charto.global.js'), dialog: scripts('/dist/' + chunk()) }
+  await tab.goto(suite.server.origin() + '/first.html')
+  await tab.getByRole('button', { name: 'Accept all' }).click()
+  await tab.waitForFunction(() => (window as any).ran)
+  expect([scripts('/dist/charto.global.js') - before.loader, scripts('/dist/' + chunk()) - before.dialog]).toEqual([1, 1])
+  // Every file the first visit asked for: the page, the loader and its one chunk.
+  let dist = suite.server.requests.filter((r) => r.path.startsWith('/dist/')).map((r) => r.path)
+  expect(new Set(dist)).toEqual(new Set(['/dist/charto.global.js', '/dist/' + chunk()]))
+
+  let dialogBefore = scripts('/dist/' + chunk())
+  await tab.reload()
+  await tab.waitForFunction(() => (window as any).ran)
+  await tab.waitForTimeout(300)
+  expect(scripts('/dist/' + chunk()) - dialogBefore).toBe(0)
+  expect(await tab.locator('charto-ui').count()).toBe(0)
+  // The settings link still opens the preferences: the chunk comes then.
+  await tab.getByRole('link', { name: 'Cookie settings' }).click()
+  await tab.getByRole('dialog', { name: 'Cookie preferences' }).waitFor()
+  expect(scripts('/dist/' + chunk()) - dialogBefore).toBe(1)
+  await context.close()
+})
+
+for (let [name, answer] of [
+  ['is missing (404)', (file: string) => ({ status: 404, body: '' })],
+  ['fails its integrity check', (file: string) => ({ status: 200, body: readFileSync(join(DIST, file), 'utf8') + '\n;window.tampered = true' })]
+] as const) {
+  it(`a dialog chunk that ${name} grants nothing, reports an error, and the page keeps working`, async () => {
+    let path = `/broken-${name.length}/`
+    // The loader and a chunk beside it in a folder of their own, so the chunk can be broken without touching dist/.
+    suite.server.route(path + 'charto.global.js', (_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(DIST, 'charto.global.js')))
+    )
+    let broken = true
+    suite.server.route(path + chunk(), (_req, res) => {
+      let { status, body } = broken ? answer(chunk()) : { status: 200, body: readFileSync(join(DIST, chunk()), 'utf8') }
+      res.writeHead(status, { 'content-type': 'text/javascript' }).end(body)
+    })
+    suite.server.page(
+      path + 'index.html',
+      page(
+        `<script>addEventListener('charto:error', (event) => (window.errors = window.errors || []).push(String(event.detail && event.detail.message)))</script>` +
+          `<script type="application/json" id="charto-config">{}</script><script src="${path}charto.global.js"></script>`,
+        marketing + `<button id="own" onclick="window.clicked = true">The page's own button</button>`
+      )
+    )
+    let tab = await suite.browser.newPage()
+    await tab.goto(suite.server.origin() + path + 'index.html')
+    await tab.waitForFunction(() => (window as any).errors?.length)
+    expect(await tab.evaluate(() => (window as any).errors[0])).toContain(chunk())
+    expect(await tab.evaluate(() => [(window as any).ran, (window as any).tampered, (window as any).Charto.instance.getConsent().decided])).toEqual([
+      undefined,
+      undefined,
+      false
+    ])
+    await tab.click('#own')
+    expect(await tab.evaluate(() => (window as any).clicked)).toBe(true)
+    // Once the chunk can be had, the next reason to show the dialog tries again, and the decision can be made.
+    broken = false
+    await tab.getByRole('link', { name: 'Cookie settings' }).click()
+    await tab.getByRole('dialog', { name: 'Cookie preferences' }).getByRole('button', { name: 'Accept all' }).click()
+    await tab.waitForFunction(() => (window as any).ran)
+    await tab.close()
+  })
+}
+
+for (let [name, csp] of [
+  ['a nonce', "default-src 'self'; script-src 'nonce-r4nd0m'; style-src 'self'"],
+  ["a nonce and 'strict-dynamic'", "default-src 'self'; script-src 'nonce-r4nd0m' 'strict-dynamic'; style-src 'self'"]
+]) {
+  it(`the dialog chunk loads under a strict CSP with ${name}`, async () => {
+    let path = `/csp-${name.length}.html`
+    suite.server.page(path, page(tag('{}', ' nonce="r4nd0m"')), { 'content-security-policy': csp })
+    let tab = await suite.browser.newPage()
+    let violations: string[] = []
+    tab.on('console', (message) => /Content Security Policy/.test(message.text()) && violations.push(message.text()))
+    await tab.goto(suite.server.origin() + path)
+    await tab.getByRole('button', { name: 'Reject all' }).click()
+    expect(await tab.evaluate(() => (window as any).Charto.instance.getConsent().decided)).toBe(true)
+    expect(violations).toEqual([])
+    await tab.close()
+  })
+}
+
+it('an inline copy of the loader, which cannot know where its chunk is, reports it and grants nothing', async () => {
+  let loader = readFileSync(join(DIST, 'charto.global.js'), 'utf8')
+  suite.server.page(
+    '/inline.html',
+    page(
+      `<script>addEventListener('charto:error', (event) => (window.errors = window.errors || []).push(String(event.detail && event.detail.message)))</script>` +
+        `<script type="application/json" id="charto-config">{}</script><script>${loader}</script>`,
+      marketing
+    )
+  )
+  let tab = await suite.browser.newPage()
+  await tab.goto(suite.server.origin() + '/inline.html')
+  await tab.waitForFunction(() => (window as any).errors?.length)
+  expect(await tab.evaluate(() => (window as any).errors[0])).toContain('charto.single-file.global.js')
+  expect(await tab.evaluate(() => (window as any).ran)).toBeUndefined()
+  await tab.close()
+})
