@@ -83,7 +83,7 @@ const CONTROLS = 'a[href],button'
  */
 export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: BlockedDetail[]) => void | (() => void)) = (
   manager: ConsentManager,
-  held: BlockedDetail[] = []
+  heldBeforeStart: BlockedDetail[] = []
 ) => {
   if (typeof document == 'undefined') return
   let m = manager as UiManager
@@ -411,7 +411,7 @@ export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: Blocke
     style.display = 'none'
   }
   m.on('blocked', placeholder)
-  held.forEach(placeholder)
+  heldBeforeStart.forEach(placeholder)
   m.on('unblocked', ({ element }: { element: Element }) => drawn.get(element)?.(1))
 
   m.on('ready', () =>

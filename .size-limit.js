@@ -1,0 +1,28 @@
+// Size budgets (brotli), checked by `npx size-limit` in `npm test`. The script-tag files are measured as built:
+// esbuild copies them byte for byte instead of bundling them again, so what is measured is what a visitor downloads.
+const asBuilt = ({ external, ...config }) => ({ ...config, bundle: false, treeShaking: false, minifyIdentifiers: false, minifySyntax: false, minifyWhitespace: false, loader: { '.js': 'copy' } })
+
+// An app's first bundle: the dialog chunk that `init` imports dynamically stays a file of its own.
+const firstBundle = (config) => ({ ...config, external: [...(config.external || []), './ui-*'] })
+
+export default [
+  { name: 'loader dist/charto.global.js (what a returning visitor downloads)', path: 'dist/charto.global.js', modifyEsbuildConfig: asBuilt, limit: '11 kB' },
+  {
+    name: 'loader + dialog chunk with English (what a first visit downloads)',
+    path: ['dist/charto.global.js', 'dist/charto.dialog.*.js'],
+    modifyEsbuildConfig: asBuilt,
+    limit: '16 kB'
+  },
+  { name: 'single-file build dist/charto.single-file.global.js', path: 'dist/charto.single-file.global.js', modifyEsbuildConfig: asBuilt, limit: '15 kB' },
+  { name: 'createConsent (core)', path: 'dist/index.js', import: '{ createConsent }', limit: '5.55 kB' },
+  { name: 'createConsent + blocker (core and gating)', path: 'dist/index.js', import: '{ createConsent, blocker }', limit: '7.55 kB' },
+  { name: 'createConsent + consentMode (Consent Mode and GPC)', path: 'dist/index.js', import: '{ createConsent, consentMode }', limit: '5.9 kB' },
+  {
+    name: "init (npm: what an app's first bundle holds; the dialog is the chunk it imports when needed)",
+    path: 'dist/index.js',
+    import: '{ init }',
+    modifyEsbuildConfig: firstBundle,
+    limit: '14.05 kB'
+  },
+  { name: 'init with its dialog chunk (npm)', path: 'dist/index.js', import: '{ init }', limit: '16 kB' }
+]
