@@ -8,6 +8,8 @@ import { createConsent } from './consent.js'
 
 afterEach(() => Cookies.remove('charto_consent'))
 
+// Generating 2000 arbitrary values takes seconds on a shared machine, more than vitest's default 5 s.
+const GENERATING = 30_000
 const anything = fc.anything({ withBigInt: true, withMap: true, withSet: true, withDate: true, withNullPrototype: true })
 
 describe('stored value parser', () => {
@@ -18,7 +20,7 @@ describe('stored value parser', () => {
       }),
       { numRuns: 2000 }
     )
-  })
+  }, GENERATING)
 
   it('rejects any single-character edit of a valid value', () => {
     let valid = encodeDecision({
@@ -83,5 +85,5 @@ describe('config validator', () => {
       }),
       { numRuns: 2000 }
     )
-  })
+  }, GENERATING)
 })
