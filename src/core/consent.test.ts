@@ -418,3 +418,20 @@ describe('extensions and teardown', () => {
     manager.destroy()
   })
 })
+
+describe('an enumerable property on Object.prototype (issue 10)', () => {
+  it('is neither a category, a service nor a choice: the manager starts, decides and names only real ids', () => {
+    ;(Object.prototype as any).extend = function () {}
+    try {
+      let manager = make()
+      manager.setConsent({ marketing: true })
+      let detail: any
+      manager.on('change', (d) => (detail = d))
+      manager.rejectAll()
+      expect(detail.revoked).toEqual(['marketing', 'pixel'])
+      expect(Object.keys(manager.getConsent().categories)).toEqual(['necessary', 'performance', 'marketing', 'functional'])
+    } finally {
+      delete (Object.prototype as any).extend
+    }
+  })
+})

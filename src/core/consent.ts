@@ -94,7 +94,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
     let detail: ChangeDetail = { consent, granted: [], revoked: [] }
     if (remote) detail.remote = true
     for (let kind of ['categories', 'services'] as const) {
-      for (let id in consent[kind]) {
+      for (let id of Object.keys(consent[kind])) {
         if (consent[kind][id] != before[kind][id]) detail[consent[kind][id] ? 'granted' : 'revoked'].push(id)
       }
     }
@@ -105,7 +105,7 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
   let decide = (categories: Record<string, boolean>, overrides: Record<string, boolean>, method: Method) => {
     let now = Date.now()
     let services: Record<string, boolean> = {}
-    for (let id in overrides) {
+    for (let id of Object.keys(overrides)) {
       if (has(config.services, id) && overrides[id] != categories[config.services[id].category]) services[id] = overrides[id]
     }
     let state = compute()
@@ -167,19 +167,19 @@ export function createConsent(options?: ChartoConfig, extensions: Extension[] = 
       let categories = state.categories
       let overrides = { ...decision?.services }
       let problems: string[] = []
-      for (let id in choices) {
+      for (let id of Object.keys(choices)) {
         let value = choices[id]
         if (typeof value !== 'boolean') problems.push(`"${id}" must be true or false, got ${JSON.stringify(value)}`)
         else if (has(categories, id)) {
           if (!value && config.categories[id].required) problems.push(`"${id}" is required and cannot be refused`)
           categories[id] = value
-          for (let service in overrides) if (config.services[service]?.category == id) delete overrides[service]
+          for (let service of Object.keys(overrides)) if (config.services[service]?.category == id) delete overrides[service]
         } else if (!has(state.services, id)) {
           problems.push(`"${id}" is neither a category (${Object.keys(categories)}) nor a service (${Object.keys(state.services)})`)
         }
       }
       if (problems.length) throw new Error('charto: setConsent: ' + problems.join('; '))
-      for (let id in choices) if (has(state.services, id)) overrides[id] = choices[id]
+      for (let id of Object.keys(choices)) if (has(state.services, id)) overrides[id] = choices[id]
       decide(categories, overrides, method)
     },
     reset() {

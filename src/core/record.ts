@@ -76,7 +76,8 @@ export function decodeDecision(value: unknown): StoredDecision | null {
     let [service, on] = pair.split(':')
     decision.services[service] = on == '1'
   }
-  return decision.created <= decision.updated ? decision : null
+  // A revision past the safe integers would not be written back the same: such a record is no decision.
+  return decision.created <= decision.updated && Number.isSafeInteger(decision.revision) ? decision : null
 }
 
 /** UUID v4 from getRandomValues, which unlike randomUUID also works outside secure contexts. */

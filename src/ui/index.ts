@@ -229,7 +229,7 @@ export const ui: Extension = (manager) => {
     }
     let save = () => {
       let choices: Record<string, boolean> = {}
-      for (let id in inputs) if (!inputs[id].disabled) choices[id] = inputs[id].checked
+      for (let id of Object.keys(inputs)) if (!inputs[id].disabled) choices[id] = inputs[id].checked
       custom(choices)
     }
     return [
