@@ -24,7 +24,7 @@ describe('stored value parser', () => {
 
   it('rejects any single-character edit of a valid value', () => {
     let valid = encodeDecision({
-      id: '0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d', created: 1764000000000, updated: 1764000000000, revision: 0,
+      id: '0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d', created: 1764000000000, updated: 1764000000000, sequence: 0, revision: 0,
       method: 'reject-all', gpc: false, granted: [], services: { ga4: false }, region: '', language: 'en'
     })
     fc.assert(

@@ -7,7 +7,6 @@ export interface DecisionStore {
   read(): string[]
   /** Writes `value` in place of every stored one. Returns false when it could not be kept (blocked, full or throwing). */
   write(value: string): boolean | undefined
-  remove(): void
 }
 
 /** Cookie or localStorage persistence. Every access is guarded: privacy modes throw or drop writes. */
@@ -16,8 +15,7 @@ export function createStore(config: ResolvedConfig): DecisionStore {
   if (config.storage == 'localStorage') {
     return {
       read: () => [attempt(() => localStorage.getItem(name)) || ''],
-      write: (value) => attempt(() => (localStorage.setItem(name, value), true), false),
-      remove: () => attempt(() => localStorage.removeItem(name))
+      write: (value) => attempt(() => (localStorage.setItem(name, value), true), false)
     }
   }
   // The value is cookie-safe as it is: it needs no encoding.
@@ -36,8 +34,6 @@ export function createStore(config: ResolvedConfig): DecisionStore {
             `; samesite=${sameSite}${(secure ?? location.protocol == 'https:') ? '; secure' : ''}`
         )
         return all().includes(value)
-      }, false),
-    // Every variant, so an older cookie (set before `cookie.domain` or `path` changed) cannot come back.
-    remove: () => attempt(() => expireCookie(name))
+      }, false)
   }
 }
