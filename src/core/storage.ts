@@ -24,15 +24,17 @@ export function createStore(config: ResolvedConfig): DecisionStore {
     read: all,
     write: (value) =>
       attempt(() => {
-        // When one is there, every variant goes first (one left from before `cookie.domain` or `path` changed, say), so
-        // that nothing older is left to win later. Through document.cookie only: a CookieStore deletion is
-        // asynchronous, and could land after the write below.
-        if (all().length) expireCookie(name, false)
         // The cookie outlives the record by a day; expiry is judged from the record's own timestamps.
-        writeCookie(
-          `${name}=${value}; path=${path}${domain ? '; domain=' + domain : ''}; max-age=${(config.consentLifetimeDays + 1) * 86400}` +
-            `; samesite=${sameSite}${(secure ?? location.protocol == 'https:') ? '; secure' : ''}`
-        )
+        let put = () =>
+          writeCookie(
+            `${name}=${value}; path=${path}${domain ? '; domain=' + domain : ''}; max-age=${(config.consentLifetimeDays + 1) * 86400}` +
+              `; samesite=${sameSite}${(secure ?? location.protocol == 'https:') ? '; secure' : ''}`
+          )
+        put()
+        // Another variant still there (one left from before `cookie.domain` or `path` changed, say): every variant
+        // goes, then the decision is written again, so that nothing older is left to win later. Through
+        // document.cookie only, which keeps the order: a CookieStore deletion is asynchronous and could land later.
+        if (all().length > 1) expireCookie(name, false), put()
         return all().includes(value)
       }, false)
   }
