@@ -106,6 +106,30 @@ describe('clearCookies', () => {
   })
 })
 
+describe('clearCookies where document.cookie is out of reach', () => {
+  it('an element named "cookie" (<form name="cookie">) hides nothing: the cookies are still cleared', async () => {
+    document.cookie = '_gid=1; path=/'
+    Object.defineProperty(document, 'cookie', { value: document.createElement('form'), configurable: true })
+    try {
+      expect(await clearCookies(['_gid'])).toEqual({ removed: ['_gid'], failed: [] })
+    } finally {
+      delete (document as any).cookie
+    }
+  })
+
+  it('a frame sandboxed without allow-same-origin (every access throws): resolves with nothing removed', async () => {
+    let denied = () => {
+      throw new DOMException('The document is sandboxed', 'SecurityError')
+    }
+    Object.defineProperty(document, 'cookie', { get: denied, set: denied, configurable: true })
+    try {
+      expect(await clearCookies(['_gid', { name: 'IDE', thirdParty: true }])).toEqual({ removed: [], failed: ['IDE'] })
+    } finally {
+      delete (document as any).cookie
+    }
+  })
+})
+
 describe('clearStorage', () => {
   it('CLR-2: removes listed localStorage and sessionStorage keys and patterns, and nothing else', () => {
     localStorage.setItem('_hjSession_1', 'x')

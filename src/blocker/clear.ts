@@ -31,7 +31,7 @@ export async function clearCookies(specs: (string | CookieSpec)[], keep?: string
     cookieNames(),
     keep
   )
-  await Promise.all(found.flatMap(expireCookie))
+  await Promise.all(found.flatMap((name) => expireCookie(name)))
   let left = cookieNames().filter((name) => found.includes(name))
   return { removed: found.filter((name) => !left.includes(name)), failed: failed.concat(left) }
 }

@@ -334,7 +334,7 @@ export const blocker: Extension = (manager) => {
       scan(doc)
       call(Object.keys(services).filter(isGranted), 'onAccept')
     }),
-    manager.on('change', ({ consent, granted, revoked }) => {
+    manager.on('change', ({ consent, granted, revoked, stored }) => {
       unload()
       scan(doc)
       // The first decision on a page may follow an expired or older-revision one whose grants left cookies behind:
@@ -347,7 +347,7 @@ export const blocker: Extension = (manager) => {
       call(revoked, 'onReject')
       // `change` reaches every handler synchronously, in registration order; a task queued after the clearing runs
       // once all of them (Consent Mode update, record delivery, the host's listeners) are done, whatever the order.
-      let reloading = reload
+      let reloading = reload && stored
       if (revoked.length) clear(revoked).then(() => reloading && setTimeout(() => location.reload()))
     })
   ]

@@ -129,6 +129,15 @@ describe('charto validate', () => {
     expect(missing.stderr).toBe('charto: cannot read nope.json: no such file\n')
   })
 
+  it('refuses a revision the stored decision could not carry (17 digits, 1e21), as the browser does', async () => {
+    for (let revision of ['12345678901234567', '1e21']) {
+      let { code, stdout } = await cli('validate', await file('revision.json', `{ "revision": ${revision} }`))
+      expect(code).toBe(1)
+      expect(stdout).toMatch(/✗ revision: must be a whole number from 0 to 9007199254740991, got .*\n    hint: e\.g\. "revision": 1/)
+    }
+    expect((await cli('validate', await file('revision.json', { revision: 2 ** 53 - 1 }))).code).toBe(0)
+  })
+
   it('loads a JavaScript module exporting the configuration', async () => {
     let path = await file('config.mjs', 'export default { services: { ga: { category: "performance", onAccept() {} } } }')
     let { code, stdout } = await cli('validate', path)

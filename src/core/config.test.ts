@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { resolveConfig } from './config.js'
+import { decodeDecision, encodeDecision } from './record.js'
 
 function problems(config: unknown): { path: string; message: string }[] {
   try {
@@ -109,5 +111,36 @@ describe('resolveConfig', () => {
     // The message quotes what was given, not a replacement.
     expect(problems(null)[0].message).toBe('must be an object, got null')
     expect(problems([])[0].message).toBe('must be an object, got []')
+  })
+})
+
+describe('hostile environments and ranges (issue 10)', () => {
+  it('an enumerable property on Object.prototype (an old library’s `extend`) is no option, category or service', () => {
+    ;(Object.prototype as any).extend = function () {}
+    try {
+      let config = resolveConfig({ categories: { marketing: { cookies: ['_ads'] } }, services: { pixel: { category: 'marketing' } }, regions: { EU: { mode: 'opt-in' } } })
+      let seen: string[] = []
+      // What any module's `for…in` over the resolved maps meets.
+      for (let id in config.categories) seen.push(id)
+      for (let id in config.services) seen.push(id)
+      for (let option in config) seen.push(option)
+      expect(seen).not.toContain('extend')
+      expect(Object.keys(config.categories)).toEqual(['necessary', 'performance', 'marketing', 'functional'])
+    } finally {
+      delete (Object.prototype as any).extend
+    }
+  })
+
+  it('a revision is a safe integer, so that the stored decision carries it and reads it back', () => {
+    for (let revision of [12345678901234567, 1e21, 2 ** 53, -1, 1.5]) {
+      expect(problems({ revision })).toEqual([{ path: 'revision', message: expect.stringMatching(/^must be a whole number from 0 to 9007199254740991, got /) }])
+    }
+    let stored = { id: '0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d', created: 1, updated: 2, sequence: 1, method: 'reject-all' as const, gpc: false, granted: [], services: {}, region: '', language: '' }
+    fc.assert(
+      fc.property(fc.oneof(fc.maxSafeNat(), fc.double(), fc.integer({ min: 2 ** 53, max: 2 ** 60 })), (revision) => {
+        let accepted = problems({ revision }).length == 0
+        expect(accepted).toBe(decodeDecision(encodeDecision({ ...stored, revision }))?.revision === revision)
+      })
+    )
   })
 })

@@ -14,6 +14,8 @@ type Check = (value: any) => string | false | void
 
 /** A value for an error message; JSON.stringify throws on BigInt and cycles. */
 const quote = (value: unknown) => attempt(() => JSON.stringify(value)) || typeof value
+/** A copy of the object's own keys in an object without prototype, which inherits nothing. */
+const withoutPrototype = <T extends object>(object: T): T => Object.assign(Object.create(null), object)
 const typed = (type: string, hint = ''): Check => (value) => typeof value !== type && `must be a ${type}${hint}`
 const badPattern: Check = (name) => {
   if (typeof name !== 'string' || !name) return 'must be a name or a "/regex/"'
@@ -51,7 +53,8 @@ const CHECKS: Record<string, Check> = {
   string: typed('string'),
   boolean: typed('boolean'),
   function: typed('function', '; strings are never evaluated'),
-  count: (value) => !(Number.isInteger(value) && value >= 0) && 'must be a whole number ≥ 0',
+  // The stored decision carries the revision as digits: past the safe integers it would not read back.
+  count: (value) => !(Number.isSafeInteger(value) && value >= 0) && `must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`,
   days: (value) => !(typeof value === 'number' && value > 0 && value <= 3650) && 'must be a number of days from 1 to 3650',
   cookieName: (value) => !COOKIE_NAME.test(value) && 'must be a cookie name without spaces, "=", ";" or ","',
   cookie: badCookie,
@@ -80,9 +83,11 @@ export function resolveConfig(config: ChartoConfig = {}): ResolvedConfig {
   let bad = (path: string, message: string, ...value: unknown[]) =>
     problems.push({ path, message: value.length ? `${message}, got ${quote(value[0])}` : message })
   if (!isObject(config)) bad('config', 'must be an object', config), (config = {})
-  let categories: ResolvedConfig['categories'] = { [NECESSARY]: { required: true }, performance: {}, marketing: {}, functional: {} }
+  // Only own keys are read, and the maps handed on have no prototype: a key an old library put on Object.prototype
+  // (`extend`) is neither an option nor a category, here or in any `for…in` elsewhere.
+  let categories: ResolvedConfig['categories'] = withoutPrototype({ [NECESSARY]: { required: true }, performance: {}, marketing: {}, functional: {} })
   if (isObject(config.categories)) {
-    for (let id in config.categories) categories[id] = { ...(has(categories, id) && categories[id]), ...config.categories[id] }
+    for (let id of Object.keys(config.categories)) categories[id] = { ...(has(categories, id) && categories[id]), ...config.categories[id] }
   }
   let services: Record<string, unknown> = isObject(config.services) ? config.services : {}
   let checks: Record<string, Check> = {
@@ -119,7 +124,7 @@ export function resolveConfig(config: ChartoConfig = {}): ResolvedConfig {
     if (Array.isArray(rule)) return rule.includes(value) || bad(path, `must be one of ${rule.map(quote).join(', ')}`, value)
     if (!isObject(value)) return bad(path, 'must be an object', value)
     let map = has(rule, '*')
-    for (let key in value) {
+    for (let key of Object.keys(value)) {
       let at = path ? path + '.' + key : key
       if (map) {
         if (!ID.test(key)) bad(at, 'id must start with a letter and contain only letters, digits, "_" and "-"')
@@ -130,11 +135,11 @@ export function resolveConfig(config: ChartoConfig = {}): ResolvedConfig {
   }
 
   walk(config, SCHEMA, '')
-  for (let key in isObject(config.regions) ? config.regions : {}) {
+  for (let key of isObject(config.regions) ? Object.keys(config.regions) : []) {
     if (key != 'EU' && key != 'default' && !REGION_CODE.test(key)) bad('regions.' + key, 'must be "EU", "default", a country code such as "DE" or a subdivision such as "US-CA", in capitals')
   }
   if (config.categories?.[NECESSARY]?.required === false) bad('categories.necessary.required', 'necessary is always required; remove this line')
-  for (let id in isObject(config.services) ? config.services : {}) {
+  for (let id of Object.keys(services)) {
     if (has(categories, id)) bad('services.' + id, `"${id}" is already a category id; give the service its own id`)
     if (!isObject(config.services![id])) continue
     if (config.services![id].category === undefined) bad(`services.${id}.category`, checks.category(undefined) as string, undefined)
@@ -145,13 +150,13 @@ export function resolveConfig(config: ChartoConfig = {}): ResolvedConfig {
     ;(error as any).problems = problems
     throw error
   }
-  return {
+  return withoutPrototype({
     ...config,
     categories,
-    services: { ...services } as ResolvedConfig['services'],
+    services: withoutPrototype(services) as ResolvedConfig['services'],
     mode: config.mode || 'opt-in',
     revision: config.revision || 0,
     consentLifetimeDays: config.consentLifetimeDays || 180,
     cookie: { name: 'charto_consent', path: '/', ...config.cookie }
-  }
+  })
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import Cookies from 'js-cookie'
 import { createConsent, type ConsentManager, type Extension } from './consent.js'
-import { encodeDecision } from './record.js'
+import { decodeDecision, encodeDecision, type StoredDecision } from './record.js'
 import type { ChartoConfig } from './types.js'
 
 const services: ChartoConfig['services'] = {
@@ -14,6 +14,12 @@ let make = (config: ChartoConfig = {}, extensions: Extension[] = []) => {
   let manager = createConsent({ services, ...config }, extensions)
   managers.push(manager)
   return manager
+}
+/** The prototype that defines `document.cookie`, to spy on its accessor. */
+let cookieOwner = () => {
+  let owner = Object.getPrototypeOf(document)
+  while (!Object.getOwnPropertyDescriptor(owner, 'cookie')) owner = Object.getPrototypeOf(owner)
+  return owner
 }
 let setGpc = (value: boolean | undefined) =>
   Object.defineProperty(navigator, 'globalPrivacyControl', { value, configurable: true })
@@ -75,7 +81,7 @@ describe('decisions', () => {
     expect(state.id).toMatch(/^[\da-f-]{36}$/)
     expect(state.createdAt).toBe(state.updatedAt)
     expect(Date.parse(state.expiresAt!) - Date.parse(state.updatedAt!)).toBe(180 * 864e5)
-    expect(Cookies.get('charto_consent')).toMatch(/^1\|/)
+    expect(Cookies.get('charto_consent')).toMatch(/^2\|/)
   })
 
   it('rejectAll keeps necessary, revokes the rest, and is stored as durably as a grant (EU-9)', () => {
@@ -146,7 +152,9 @@ describe('decisions', () => {
     manager.reset()
     expect(detail.consent.decided).toBe(false)
     expect(detail.revoked).toContain('marketing')
-    expect(Cookies.get('charto_consent')).toBeUndefined()
+    // What is stored now is the reset itself, so that no tab elsewhere puts the old decision back: no decision.
+    expect(decodeDecision(Cookies.get('charto_consent'))).toMatchObject({ method: 'reset', granted: [] })
+    expect(make().getConsent().decided).toBe(false)
     let consent = vi.fn()
     manager.on('consent', consent)
     manager.rejectAll()
@@ -157,7 +165,7 @@ describe('decisions', () => {
 
 describe('isGranted', () => {
   it('follows every way the state moves: decisions, reset, a late mode switch, an extension asking before the load', () => {
-    Cookies.set('charto_consent', encodeDecision({ id: '0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d', created: Date.now(), updated: Date.now(), revision: 0, method: 'custom', gpc: false, granted: ['performance'], services: {}, region: '', language: '' }))
+    Cookies.set('charto_consent', encodeDecision({ id: '0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d', created: Date.now(), updated: Date.now(), sequence: 0, revision: 0, method: 'custom', gpc: false, granted: ['performance'], services: {}, region: '', language: '' }))
     let early: boolean[] = []
     let manager = make({}, [(m) => void early.push(m.isGranted('performance'))])
     expect(early).toEqual([false])
@@ -220,7 +228,7 @@ describe('returning visitors', () => {
   it('EU-9: a record dated in the future (edited, so it would never expire) counts as no decision', () => {
     let future = Date.now() + 400 * 864e5
     Cookies.set('charto_consent', encodeDecision({
-      id: '0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d', created: future, updated: future, revision: 0,
+      id: '0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d', created: future, updated: future, sequence: 0, revision: 0,
       method: 'accept-all', gpc: false, granted: ['marketing'], services: {}, region: '', language: ''
     }))
     let manager = make()
@@ -229,24 +237,29 @@ describe('returning visitors', () => {
   })
 
   it('writes the consent cookie with the documented defaults (issue 2): path=/ and SameSite=Lax, overridable', () => {
-    let proto = Object.getPrototypeOf(document)
-    let descriptor = Object.getOwnPropertyDescriptor(proto, 'cookie')!
+    let owner = cookieOwner()
+    let descriptor = Object.getOwnPropertyDescriptor(owner, 'cookie')!
     let written: string[] = []
-    vi.spyOn(proto, 'cookie', 'set').mockImplementation(function (this: Document, value: string) {
+    vi.spyOn(owner, 'cookie', 'set').mockImplementation(function (this: Document, value: string) {
       written.push(value)
       descriptor.set!.call(this, value)
     })
     make().acceptAll()
     make({ cookie: { sameSite: 'Strict' } }).acceptAll()
-    expect(written[0]).toMatch(/^charto_consent=.*; path=\/.*; sameSite=Lax/i)
-    expect(written[1]).toMatch(/; sameSite=Strict/i)
+    // The other writes expire older variants of the cookie first.
+    let decisions = written.filter((value) => !value.startsWith('charto_consent=;'))
+    expect(decisions[0]).toMatch(/^charto_consent=.*; path=\/.*; sameSite=Lax/i)
+    expect(decisions[1]).toMatch(/; sameSite=Strict/i)
   })
 
   it('EU-9: a decision is read back whatever the revision number (e.g. a Unix time)', () => {
     for (let revision of [1764000000, 2 ** 53 - 1]) {
+      make({ revision: revision - 1 }).rejectAll()
+      expect(make({ revision: revision - 1 }).getConsent().decided).toBe(true)
+      expect(make({ revision }).getConsent().decided).toBe(false)
+      // A page still on the older revision (open since before a deploy) keeps the newer revision's decision.
       make({ revision }).rejectAll()
-      expect(make({ revision }).getConsent().decided).toBe(true)
-      expect(make({ revision: revision - 1 }).getConsent().decided).toBe(false)
+      expect(make({ revision: revision - 1 }).getConsent().decided).toBe(true)
     }
   })
 
@@ -383,7 +396,7 @@ describe('tabs', () => {
       let change = vi.fn()
       receiver.on('change', change)
       let other = encodeDecision({
-        id: '0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d', created: Date.now(), updated: Date.now(), revision: 0,
+        id: '0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d', created: Date.now(), updated: Date.now(), sequence: 0, revision: 0,
         method: 'accept-all', gpc: false, granted: ['marketing'], services: {}, region: '', language: ''
       })
       dispatchEvent(new StorageEvent('storage', { key: 'charto:charto_consent', newValue: JSON.stringify([other, 1]) }))
@@ -416,5 +429,205 @@ describe('extensions and teardown', () => {
     let change = vi.fn()
     manager.on('change', change)
     manager.destroy()
+  })
+})
+
+describe('an enumerable property on Object.prototype (issue 10)', () => {
+  it('is neither a category, a service nor a choice: the manager starts, decides and names only real ids', () => {
+    ;(Object.prototype as any).extend = function () {}
+    try {
+      let manager = make()
+      manager.setConsent({ marketing: true })
+      let detail: any
+      manager.on('change', (d) => (detail = d))
+      manager.rejectAll()
+      expect(detail.revoked).toEqual(['marketing', 'pixel'])
+      expect(Object.keys(manager.getConsent().categories)).toEqual(['necessary', 'performance', 'marketing', 'functional'])
+      // Stored, too: js-cookie's own for…in wrote the inherited key into the cookie's attributes, and threw.
+      expect(make().getConsent()).toMatchObject({ decided: true, method: 'reject-all' })
+    } finally {
+      delete (Object.prototype as any).extend
+    }
+  })
+})
+
+describe('document.cookie out of reach (issue 10)', () => {
+  it('a cookie hidden behind <form name="cookie"> is still read and written', () => {
+    let form = document.createElement('form')
+    // What the browser does for a named form: a plain value on the document itself.
+    Object.defineProperty(document, 'cookie', { value: form, configurable: true })
+    try {
+      make().rejectAll()
+      expect(make().getConsent()).toMatchObject({ decided: true, method: 'reject-all' })
+    } finally {
+      delete (document as any).cookie
+    }
+  })
+
+  it('where cookies throw (a sandboxed frame), every method returns, the decision holds and one error says so', () => {
+    let denied = () => {
+      throw new DOMException('The document is sandboxed', 'SecurityError')
+    }
+    Object.defineProperty(document, 'cookie', { get: denied, set: denied, configurable: true })
+    try {
+      let manager = make()
+      let errors = vi.fn()
+      manager.on('error', errors)
+      expect(() => {
+        manager.acceptAll()
+        manager.isGranted('marketing')
+        manager.setConsent({ marketing: false })
+        manager.sync()
+        manager.reset()
+        manager.rejectAll()
+      }).not.toThrow()
+      expect(errors).toHaveBeenCalledOnce()
+      expect(manager.getConsent()).toMatchObject({ decided: true, method: 'reject-all' })
+    } finally {
+      delete (document as any).cookie
+    }
+  })
+})
+
+describe('decisions made elsewhere, and storage that loses them (issue 10)', () => {
+  let value = (fields: Partial<StoredDecision> = {}) =>
+    encodeDecision({
+      id: '0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d', created: Date.now(), updated: Date.now(), sequence: 1, revision: 0,
+      method: 'accept-all', gpc: false, granted: ['performance', 'marketing', 'functional'], services: {}, region: '', language: '', ...fields
+    })
+  /** What a page on another subdomain leaves in the shared cookie: no message reaches this one. */
+  let storeElsewhere = (stored: string) => (document.cookie = `charto_consent=${stored}; path=/`)
+  let stored = () => decodeDecision(Cookies.get('charto_consent'))
+  /** The next task: storage may be read again. */
+  let nextTask = () => new Promise((resolve) => setTimeout(resolve, 0))
+  let cookieReads = () => {
+    let owner = cookieOwner()
+    let descriptor = Object.getOwnPropertyDescriptor(owner, 'cookie')!
+    return vi.spyOn(owner, 'cookie', 'get').mockImplementation(function (this: Document) {
+      return descriptor.get!.call(this)
+    })
+  }
+
+  it('a message with a newer decision is taken whatever its revision; an older one never', async () => {
+    let manager = make({ revision: 0 })
+    manager.acceptAll()
+    let channel = new BroadcastChannel('charto:charto_consent')
+    channel.postMessage(value({ sequence: 5, revision: 1, method: 'reject-all', granted: [] }))
+    await vi.waitFor(() => expect(manager.getConsent().method).toBe('reject-all'))
+    channel.postMessage(value({ sequence: 4, method: 'accept-all' }))
+    await nextTask()
+    channel.close()
+    expect(manager.isGranted('marketing')).toBe(false)
+    expect(stored()).toMatchObject({ sequence: 5, method: 'reject-all' })
+  })
+
+  it('before granting, looks for a decision stored elsewhere: at most one cookie read per task', async () => {
+    let manager = make()
+    manager.acceptAll()
+    await nextTask()
+    storeElsewhere(value({ sequence: 9, method: 'reject-all', granted: [] }))
+    let reads = cookieReads()
+    let change = vi.fn()
+    manager.on('change', change)
+    expect([manager.isGranted('pixel'), manager.isGranted('marketing'), manager.isGranted('ga4')]).toEqual([false, false, false])
+    expect(reads).toHaveBeenCalledOnce()
+    expect(change.mock.calls[0][0]).toMatchObject({ remote: true, stored: true, revoked: expect.arrayContaining(['marketing', 'pixel']) })
+    // A refusal asks nothing: nothing more would be granted.
+    await nextTask()
+    expect(manager.isGranted('marketing')).toBe(false)
+    expect(reads).toHaveBeenCalledOnce()
+  })
+
+  it('reads storage again when the page is shown, becomes visible or gets focus', async () => {
+    let manager = make()
+    manager.rejectAll()
+    let sequence = 5
+    for (let event of [new Event('pageshow'), new Event('visibilitychange', { bubbles: true }), new Event('focus')]) {
+      await nextTask()
+      let method = sequence % 2 ? 'accept-all' : 'reject-all'
+      storeElsewhere(value({ sequence: sequence++, method: method as StoredDecision['method'], granted: method == 'accept-all' ? ['marketing'] : [] }))
+      ;(event.type == 'visibilitychange' ? document : window).dispatchEvent(event)
+      expect(manager.getConsent().method).toBe(method)
+    }
+  })
+
+  it('puts its decision back when storage lost it, but not one storage refused, and never over a newer reset', async () => {
+    let manager = make({ mode: 'opt-out' })
+    manager.rejectAll()
+    let held = Cookies.get('charto_consent')
+    Cookies.remove('charto_consent')
+    await nextTask()
+    manager.sync()
+    expect(Cookies.get('charto_consent')).toBe(held)
+    expect(make({ mode: 'opt-out' }).isGranted('marketing')).toBe(false)
+
+    await nextTask()
+    storeElsewhere(value({ sequence: 50, method: 'reset', granted: [] }))
+    manager.sync()
+    expect(manager.getConsent().decided).toBe(false)
+    expect(stored()).toMatchObject({ sequence: 50, method: 'reset' })
+  })
+
+  it('a reset is stored as a record of its own, which an open tab takes instead of restoring its decision', async () => {
+    let first = make()
+    first.acceptAll()
+    let other = make()
+    await nextTask()
+    other.reset()
+    await nextTask()
+    first.sync()
+    expect([first.getConsent().decided, other.getConsent().decided]).toEqual([false, false])
+    expect(stored()).toMatchObject({ method: 'reset', granted: [] })
+    // The next decision starts a new consent id.
+    other.acceptAll()
+    expect(other.getConsent().id).not.toBe(stored() && first.getConsent().id)
+  })
+
+  it('counts one more than the highest sequence seen, and keeps the newer revision of the decision it changes', () => {
+    storeElsewhere(value({ sequence: 41, revision: 3 }))
+    let manager = make({ revision: 1 })
+    expect(manager.getConsent().decided).toBe(true)
+    manager.setConsent({ marketing: false })
+    expect(stored()).toMatchObject({ sequence: 42, revision: 3, granted: ['performance', 'functional'] })
+  })
+
+  it('a first decision dated ahead (up to a day) leaves the next decision readable', () => {
+    let ahead = Date.now() + 20 * 3600e3
+    storeElsewhere(value({ created: ahead, updated: ahead, sequence: 0 }))
+    make().rejectAll()
+    expect(stored()).toMatchObject({ method: 'reject-all', sequence: 1 })
+    expect(make().isGranted('marketing')).toBe(false)
+  })
+
+  it('two tabs deciding in the same millisecond end with the same decision, and it is the stored one', async () => {
+    vi.useFakeTimers({ now: 1764000000000, toFake: ['Date'] })
+    let first = make()
+    let second = make()
+    first.acceptAll()
+    // The second tab has not seen the first's cookie (nor its message) when it decides.
+    Cookies.remove('charto_consent')
+    second.rejectAll()
+    await vi.waitFor(() => expect(first.getConsent().method).toBe(second.getConsent().method))
+    await nextTask()
+    expect(stored()!.method).toBe(first.getConsent().method)
+  })
+
+  it('says in the change detail whether the decision was stored', () => {
+    let details: any[] = []
+    make().on('change', (detail) => details.push(detail))
+    let manager = managers[0]
+    manager.acceptAll()
+    vi.stubGlobal('localStorage', { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError') } })
+    let refused = make({ storage: 'localStorage' })
+    refused.on('change', (detail) => details.push(detail))
+    refused.rejectAll()
+    expect(details.map((detail) => detail.stored)).toEqual([true, false])
+  })
+
+  it('a forged storage event (no BroadcastChannel) is ignored without throwing', () => {
+    vi.stubGlobal('BroadcastChannel', undefined)
+    let manager = make()
+    expect(() => dispatchEvent(new StorageEvent('storage', { key: 'charto:charto_consent', newValue: '{not json' }))).not.toThrow()
+    expect(manager.getConsent().decided).toBe(false)
   })
 })

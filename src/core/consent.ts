@@ -1,7 +1,7 @@
 import { createNanoEvents } from 'nanoevents'
 import type { ChangeDetail, ChartoConfig, ChartoEvents, ConsentState, Method, Mode, ResolvedConfig } from './types.js'
 import { resolveConfig, NECESSARY } from './config.js'
-import { decodeDecision, encodeDecision, uuid, type StoredDecision } from './record.js'
+import { decodeDecision, encodeDecision, newer, uuid, LAST_SEQUENCE, type StoredDecision, type StoredMethod } from './record.js'
 import { createStore } from './storage.js'
 import { connectTabs } from './sync.js'
 import { has } from './has.js'
@@ -31,6 +31,13 @@ export interface ConsentManager {
    * and emits `change` if the visitor's effective state moved.
    */
   setMode(mode: Mode, region?: string): void
+  /**
+   * Reads the stored decision again. A newer one (made on another subdomain, in a tab on another revision, or while
+   * this page sat in the back/forward cache) takes over; this page's own is put back if something removed it (a
+   * `Clear-Site-Data` response, the browser's "clear cookies"). charto does this itself when the page is shown or gets
+   * focus, before it grants anything more, and after each consent record is delivered.
+   */
+  sync(): void
   destroy(): void
 }
 
@@ -59,9 +66,18 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
   let config = resolveConfig(options)
   let emitter = createNanoEvents<any>()
   let store = createStore(config)
+  // The newest record this page knows: a decision, or a reset. A reset leaves a record too, so that a tab on another
+  // subdomain still holding the old decision takes the reset rather than putting the old decision back.
+  let held: StoredDecision | null = null
+  // `held` when it is a decision that holds here (not a reset, not expired, not of an older revision).
   let decision: StoredDecision | null = null
+  // Whether `held` is in storage, so that a reload keeps it: false once storage refused it.
+  let stored = true
+  // The highest sequence seen in storage or in a message: the next decision counts one more.
+  let highest = 0
   let ready = false
-  let storeFailed = false
+  let reported = false
+  let checked = false
   let cleanups: (void | (() => void))[] = []
   let gpc = typeof navigator !== 'undefined' && (navigator as any).globalPrivacyControl === true
   let honourGpc = () => gpc && config.gpc !== false && config.mode == 'opt-out'
@@ -69,6 +85,7 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
 
   // The blocker asks isGranted for every gated element on every scan: it reads a state built once per decision.
   let granted: ConsentState | null = null
+  let current = () => granted || (granted = compute())
   let compute = (): ConsentState => {
     let categories: Record<string, boolean> = {}
     let services: Record<string, boolean> = {}
@@ -89,46 +106,95 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
       updatedAt: iso(decision?.updated),
       expiresAt: iso(decision ? decision.updated + config.consentLifetimeDays * DAY : 0),
       revision: config.revision,
-      method: decision && decision.method,
+      method: decision && (decision.method as Method),
       gpc,
       region: (decision ? decision.region : typeof config.region === 'string' && config.region) || null,
       language: (decision ? decision.language : config.language != 'auto' && config.language) || null
     }
   }
 
-  // A record dated more than a day ahead was edited (or the clock is wrong): it would never expire.
+  // A record dated more than a day ahead was edited (or the clock is wrong): it would never expire. A decision made for
+  // a newer revision holds in a page still on an older one (a tab open since before the deploy).
   let valid = (d: StoredDecision | null, age = d ? Date.now() - d.updated : 0) =>
-    d && d.revision == config.revision && age > -DAY && age < config.consentLifetimeDays * DAY ? d : null
+    d && d.method != 'reset' && d.revision >= config.revision && age > -DAY && age < config.consentLifetimeDays * DAY ? d : null
 
-  /** Moves to a new decision (or none) and tells everyone what changed. */
-  let apply = (next: StoredDecision | null, remote?: boolean, before = compute()) => {
+  /** Puts `record` in force and tells everyone what changed. */
+  let apply = (record: StoredDecision | null, remote?: boolean, before = compute()) => {
     let wasDecided = !!decision
-    decision = next
+    held = record
+    decision = valid(record)
     granted = null
+    // Handlers that ask isGranted now hear this state: storage is not read again while they are being told.
+    firstInTask()
     let consent = compute()
-    let detail: ChangeDetail = { consent, granted: [], revoked: [] }
+    let detail: ChangeDetail = { consent, granted: [], revoked: [], stored }
     if (remote) detail.remote = true
     for (let kind of ['categories', 'services'] as const) {
-      for (let id in consent[kind]) {
+      for (let id of Object.keys(consent[kind])) {
         if (consent[kind][id] != before[kind][id]) detail[consent[kind][id] ? 'granted' : 'revoked'].push(id)
       }
     }
     manager.emit('change', detail)
-    if (!wasDecided && next) manager.emit('consent', consent)
+    if (!wasDecided && decision) manager.emit('consent', consent)
   }
 
-  let decide = (categories: Record<string, boolean>, overrides: Record<string, boolean>, method: Method) => {
+  /** Reads one stored or received value, noting its sequence. */
+  let read = (value: unknown) => {
+    let record = decodeDecision(value)
+    if (record && record.sequence > highest) highest = record.sequence
+    return record
+  }
+  let newest = (records: (StoredDecision | null)[]) => records.reduce((latest, record) => (newer(record, latest) ? record : latest), null)
+  // A cookie can be there more than once (a host-only one and one with `cookie.domain`): the newest counts.
+  let inStorage = () => newest(store.read().map(read))
+
+  /** Writes the record this page holds; reports once when storage refuses. */
+  let keep = (record: StoredDecision) => {
+    stored = !!store.write(encodeDecision(record))
+    if (!stored && !reported) {
+      reported = true
+      manager.emit('error', new Error('charto: the decision could not be stored (cookies or storage blocked, or too large); it holds for this page only'))
+    }
+  }
+
+  /**
+   * The newest of what this page holds, what a message brought and what storage holds takes over. Then storage gets
+   * it back if it lost it or holds an older one: a `Clear-Site-Data` response, or two tabs that decided at once and
+   * wrote in the other order.
+   */
+  let sync = (message?: unknown) => {
+    firstInTask()
+    let saved = inStorage()
+    let next = newest([held, read(message), saved])
+    let moved = next != held
+    // It came from storage, or from a tab that stored it.
+    if (moved) stored = true
+    if (stored && newer(next, saved)) keep(next!)
+    if (moved) apply(next, true)
+  }
+
+  /** True once until the pending microtasks have run: storage is read at most once per task, however often isGranted asks. */
+  let firstInTask = () => !checked && ((checked = true), queueMicrotask(() => (checked = false)), true)
+
+  /** Makes a decision (or a reset) the newest record: stored, announced to the other tabs, in force. */
+  let decide = (categories: Record<string, boolean>, overrides: Record<string, boolean>, method: StoredMethod) => {
+    // First whatever was decided elsewhere meanwhile: it is what this decision changes, and its sequence counts.
+    if (firstInTask()) sync()
     let now = Date.now()
     let services: Record<string, boolean> = {}
-    for (let id in overrides) {
+    for (let id of Object.keys(overrides)) {
       if (has(config.services, id) && overrides[id] != categories[config.services[id].category]) services[id] = overrides[id]
     }
     let state = compute()
-    let next: StoredDecision = {
+    let record: StoredDecision = {
       id: decision ? decision.id : uuid(),
-      created: decision ? decision.created : now,
+      // A first decision dated ahead (a cookie up to a day in the future) must not make this one unreadable.
+      created: decision ? Math.min(decision.created, now) : now,
       updated: now,
-      revision: config.revision,
+      sequence: (highest = Math.min(highest + 1, LAST_SEQUENCE)),
+      // Never below the decision it changes: a tab still on an older revision must not send the visitor who just
+      // decided back to the question on every page of the newer one.
+      revision: Math.max(config.revision, decision ? decision.revision : 0),
       method,
       gpc,
       granted: Object.keys(categories).filter((id) => categories[id] && !config.categories[id].required),
@@ -136,14 +202,10 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
       region: state.region || '',
       language: state.language || ''
     }
-    let value = encodeDecision(next)
-    if (!store.write(value) && !storeFailed) {
-      storeFailed = true
-      manager.emit('error', new Error('charto: the decision could not be stored (cookies or storage blocked, or too large); it holds for this page only'))
-    }
+    keep(record)
     // A destroyed manager's channel is closed; the decision still holds here.
-    attempt(() => tabs.send(value))
-    apply(next)
+    attempt(() => tabs.send(encodeDecision(record)))
+    apply(record)
   }
 
   let all = (granted: boolean): Record<string, boolean> => {
@@ -165,43 +227,42 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
     return false
   }
 
-  let tabs = connectTabs(config.cookie.name, (value) => {
-    let next = valid(decodeDecision(value))
-    // Two tabs deciding at once each receive the other's message: the later decision wins in both.
-    if ((next && !(decision && next.updated < decision.updated)) || value === null) apply(next, true)
-  })
+  let tabs = connectTabs(config.cookie.name, sync)
 
   let manager: ConsentManager = {
     config,
     getConsent: compute,
-    isGranted: (name) => grantedIn(granted || (granted = compute()), name),
+    isGranted(name) {
+      // Before granting anything more: a decision made meanwhile where no message reaches (another subdomain, while
+      // this page sat in the back/forward cache) is looked for, at most once per task.
+      if (grantedIn(current(), name) && firstInTask()) sync()
+      return grantedIn(current(), name)
+    },
     acceptAll: () => decide(all(true), {}, 'accept-all'),
     rejectAll: () => decide(all(false), {}, 'reject-all'),
     setConsent(choices, method = 'api') {
+      if (firstInTask()) sync()
       let state = compute()
       let categories = state.categories
       let overrides = { ...decision?.services }
       let problems: string[] = []
-      for (let id in choices) {
+      for (let id of Object.keys(choices)) {
         let value = choices[id]
         if (typeof value !== 'boolean') problems.push(`"${id}" must be true or false, got ${JSON.stringify(value)}`)
         else if (has(categories, id)) {
           if (!value && config.categories[id].required) problems.push(`"${id}" is required and cannot be refused`)
           categories[id] = value
-          for (let service in overrides) if (config.services[service]?.category == id) delete overrides[service]
+          for (let service of Object.keys(overrides)) if (config.services[service]?.category == id) delete overrides[service]
         } else if (!has(state.services, id)) {
           problems.push(`"${id}" is neither a category (${Object.keys(categories)}) nor a service (${Object.keys(state.services)})`)
         }
       }
       if (problems.length) throw new Error('charto: setConsent: ' + problems.join('; '))
-      for (let id in choices) if (has(state.services, id)) overrides[id] = choices[id]
+      for (let id of Object.keys(choices)) if (has(state.services, id)) overrides[id] = choices[id]
       decide(categories, overrides, method)
     },
-    reset() {
-      store.remove()
-      attempt(() => tabs.send(null))
-      apply(null)
-    },
+    // Stored as a record of its own: a tab elsewhere holding the old decision takes the reset instead of restoring it.
+    reset: () => decide(all(false), {}, 'reset'),
     on(event, handler) {
       let safe = (detail: unknown) => {
         try {
@@ -223,8 +284,9 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
       config.mode = mode
       granted = null
       if (region) config.region = region
-      if (!gpcRule() && key(before) != key(compute())) apply(decision, false, before)
+      if (!gpcRule() && key(before) != key(compute())) apply(held, false, before)
     },
+    sync: () => sync(),
     destroy() {
       for (let cleanup of cleanups) if (cleanup) cleanup()
       tabs.close()
@@ -233,11 +295,8 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
   }
 
   for (let extension of extensions) cleanups.push(extension(manager))
-  // Of several stored values (a cookie left from before `cookie.domain` changed), the latest valid decision counts.
-  let returning = (decision = store
-    .read()
-    .map((value) => valid(decodeDecision(value)))
-    .reduce((latest, next) => (next && !(latest && latest.updated >= next.updated) ? next : latest), null))
+  firstInTask()
+  let returning = (decision = valid((held = inStorage())))
   granted = null
   // GPC overrides a stored grant before anyone hears of it: one `change` (and one Consent Mode update), then `consent`.
   gpcRule()

@@ -1,13 +1,32 @@
 // Where a cookie visible on this page may have been set, and how to expire it on all of them. Used for the consent
 // cookie itself (a site that adds or drops `cookie.domain` leaves the old variant behind) and by the blocker's clearing.
+import { attempt } from './attempt.js'
 
-/** The cookies this page can see, as `[name, value]` pairs; a name can come more than once (other domain or path). */
+/**
+ * The accessor behind `document.cookie`, never an element: one named "cookie" (`<form name="cookie">`) hides the
+ * property as a plain value on the document itself. A getter put on the document by the page's own code still counts.
+ */
+let jar = (): PropertyDescriptor | undefined => {
+  for (let object = document; object; object = Object.getPrototypeOf(object)) {
+    let descriptor = Object.getOwnPropertyDescriptor(object, 'cookie')
+    if (descriptor?.get) return descriptor
+  }
+}
+
+/**
+ * The cookies this page can see, as `[name, value]` pairs; a name can come more than once (other domain or path).
+ * None where cookies are out of reach (a frame sandboxed without allow-same-origin throws; so does Node).
+ */
 export const readCookies = (): [name: string, value: string][] =>
-  document.cookie.split(';').flatMap((pair) => {
-    let at = pair.indexOf('=')
-    let name = (at < 0 ? pair : pair.slice(0, at)).trim()
-    return name ? [[name, at < 0 ? '' : pair.slice(at + 1)] as [string, string]] : []
-  })
+  attempt(() =>
+    (jar()!.get!.call(document) as string).split(';').flatMap((pair) => {
+      let at = pair.indexOf('=')
+      let name = (at < 0 ? pair : pair.slice(0, at)).trim()
+      return name ? [[name, at < 0 ? '' : pair.slice(at + 1)] as [string, string]] : []
+    }), [])!
+
+/** Sets a cookie through `document.cookie`; nothing where that throws (a sandboxed frame). */
+export const writeCookie = (text: string): void => void attempt(() => jar()!.set!.call(document, text))
 
 /**
  * Every `[domain, path]` a cookie visible on this page can have been set with: host-only (`''`), then each parent
@@ -24,14 +43,15 @@ export function cookieVariants(host: string, path: string): [domain: string, pat
 }
 
 /**
- * Expires `name` on every variant, through `document.cookie` and, where it exists, the CookieStore API too.
- * Returns the CookieStore promises (already caught), for those who wait on them.
+ * Expires `name` on every variant, through `document.cookie` and, unless `cookieStore` is false, the CookieStore API
+ * too where it exists. Returns the CookieStore promises (already caught), for those who wait on them. In a page, never
+ * throws.
  */
-export function expireCookie(name: string): Promise<unknown>[] {
+export function expireCookie(name: string, cookieStore = true): Promise<unknown>[] {
   let secure = location.protocol == 'https:' ? ';secure' : ''
   return cookieVariants(location.hostname, location.pathname).map(([domain, path]) => {
-    document.cookie = `${name}=;max-age=-1;path=${path}${domain && ';domain=' + domain}${secure}`
+    writeCookie(`${name}=;max-age=-1;path=${path}${domain && ';domain=' + domain}${secure}`)
     // CookieStore rejects (caught) the dotted form, which document.cookie accepts.
-    return (globalThis as any).cookieStore?.delete({ name, path, domain: domain || null }).catch(() => 0)
+    return cookieStore && (globalThis as any).cookieStore?.delete({ name, path, domain: domain || null }).catch(() => 0)
   })
 }

@@ -8,6 +8,8 @@ import { createConsent } from './consent.js'
 
 afterEach(() => Cookies.remove('charto_consent'))
 
+// Generating 2000 arbitrary values takes seconds on a shared machine, more than vitest's default 5 s.
+const GENERATING = 30_000
 const anything = fc.anything({ withBigInt: true, withMap: true, withSet: true, withDate: true, withNullPrototype: true })
 
 describe('stored value parser', () => {
@@ -18,11 +20,11 @@ describe('stored value parser', () => {
       }),
       { numRuns: 2000 }
     )
-  })
+  }, GENERATING)
 
   it('rejects any single-character edit of a valid value', () => {
     let valid = encodeDecision({
-      id: '0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d', created: 1764000000000, updated: 1764000000000, revision: 0,
+      id: '0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d', created: 1764000000000, updated: 1764000000000, sequence: 0, revision: 0,
       method: 'reject-all', gpc: false, granted: [], services: { ga4: false }, region: '', language: 'en'
     })
     fc.assert(
@@ -83,5 +85,5 @@ describe('config validator', () => {
       }),
       { numRuns: 2000 }
     )
-  })
+  }, GENERATING)
 })

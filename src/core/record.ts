@@ -1,12 +1,20 @@
 import type { Method } from './types.js'
 
+/** A decision's method, or `reset`: forgetting the decision leaves a record too, so a newer reset can be told apart. */
+export type StoredMethod = Method | 'reset'
+
 /** What is stored: no personal data, only the decision and its context. */
 export interface StoredDecision {
   id: string
   created: number
   updated: number
+  /**
+   * One more than the highest sequence stored or announced before it, in this browser: decides which of two records is
+   * newer, since a clock (or a cookie dated ahead) must not.
+   */
+  sequence: number
   revision: number
-  method: Method
+  method: StoredMethod
   gpc: boolean
   /** Granted category ids. Everything else is refused. */
   granted: string[]
@@ -16,16 +24,18 @@ export interface StoredDecision {
   language: string
 }
 
-const VERSION = '1'
+const VERSION = '2'
 const CODE = /[^\w-]/g
-const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'api', 'gpc']
+const METHODS: StoredMethod[] = ['accept-all', 'reject-all', 'custom', 'api', 'gpc', 'reset']
+/** The highest sequence the format holds (ten base-36 digits); a sequence never grows past it. */
+export const LAST_SEQUENCE = 36 ** 10 - 1
 /**
- * The whole body, field by field: version 1 | UUID v4 | created | updated (base 36) | revision | method 0-4 | gpc 0/1 |
- * granted ids joined by + | service:0/1 pairs joined by + | region | language. No field can contain "|".
- * The leading 1 is VERSION.
+ * The whole body, field by field: version 2 | UUID v4 | created | updated | sequence (base 36) | revision | method 0-5 |
+ * gpc 0/1 | granted ids joined by + | service:0/1 pairs joined by + | region | language. No field can contain "|".
+ * Version 1, written before the sequence existed, has no sequence field and still reads back (as sequence 0).
  */
 const FORMAT =
-  /^1\|[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}(\|[\da-z]{1,10}){2}\|\d{1,16}\|[0-4]\|[01]\|([A-Za-z][\w-]*(\+[A-Za-z][\w-]*)*)?\|([A-Za-z][\w-]*:[01](\+[A-Za-z][\w-]*:[01])*)?(\|[\w-]*){2}$/
+  /^[12]\|[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}(\|[\da-z]{1,10}){2,3}\|\d{1,16}\|[0-5]\|[01]\|([A-Za-z][\w-]*(\+[A-Za-z][\w-]*)*)?\|([A-Za-z][\w-]*:[01](\+[A-Za-z][\w-]*:[01])*)?(\|[\w-]*){2}$/
 
 /** FNV-1a: detects hand-edited or truncated values (not an authenticity check: nothing client-side can be). */
 function checksum(text: string): string {
@@ -34,13 +44,14 @@ function checksum(text: string): string {
   return (hash >>> 0).toString(36)
 }
 
-/** `1|id|created|updated|revision|method|gpc|granted|services|region|language|checksum`, cookie-safe without escaping. */
+/** `2|id|created|updated|sequence|revision|method|gpc|granted|services|region|language|checksum`, cookie-safe without escaping. */
 export function encodeDecision(d: StoredDecision): string {
   let body = [
     VERSION,
     d.id,
     d.created.toString(36),
     d.updated.toString(36),
+    d.sequence.toString(36),
     d.revision,
     METHODS.indexOf(d.method),
     +d.gpc,
@@ -59,11 +70,16 @@ export function decodeDecision(value: unknown): StoredDecision | null {
   let at = value.lastIndexOf('|')
   let body = value.slice(0, at)
   if (!FORMAT.test(body) || value.slice(at + 1) !== checksum(body)) return null
-  let [, id, created, updated, revision, method, gpc, granted, services, region, language] = body.split('|')
+  let fields = body.split('|')
+  // Version 1 has 11 fields, version 2 (with the sequence) 12.
+  if (fields.length != 10 + +fields[0]) return null
+  if (fields[0] == '1') fields.splice(4, 0, '0')
+  let [, id, created, updated, sequence, revision, method, gpc, granted, services, region, language] = fields
   let decision: StoredDecision = {
     id,
     created: parseInt(created, 36),
     updated: parseInt(updated, 36),
+    sequence: parseInt(sequence, 36),
     revision: +revision,
     method: METHODS[+method],
     gpc: gpc == '1',
@@ -76,8 +92,16 @@ export function decodeDecision(value: unknown): StoredDecision | null {
     let [service, on] = pair.split(':')
     decision.services[service] = on == '1'
   }
-  return decision.created <= decision.updated ? decision : null
+  // A revision past the safe integers would not be written back the same: such a record is no decision.
+  return decision.created <= decision.updated && Number.isSafeInteger(decision.revision) ? decision : null
 }
+
+/**
+ * True when record `a` replaces `b` (or there is no `b`). The higher sequence is newer. Two tabs deciding at once can
+ * share one; then the later time, then the larger stored value wins, so that every tab picks the same record.
+ */
+export const newer = (a: StoredDecision | null, b: StoredDecision | null): boolean =>
+  !!a && (!b || (a.sequence - b.sequence || a.updated - b.updated || (encodeDecision(a) > encodeDecision(b) ? 1 : -1)) > 0)
 
 /** UUID v4 from getRandomValues, which unlike randomUUID also works outside secure contexts. */
 export function uuid(): string {

@@ -45,7 +45,7 @@ const LEAVES: Record<string, object> = {
   string: { type: 'string' },
   boolean: { type: 'boolean' },
   function: { description: 'A function (JavaScript API only; never a string).' },
-  count: { type: 'integer', minimum: 0 },
+  count: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
   days: { type: 'number', exclusiveMinimum: 0, maximum: 3650 },
   cookieName: { type: 'string', pattern: "^[\\w!#$%&'*+.^`|~-]+$" },
   path: { type: 'string', pattern: '^/' },

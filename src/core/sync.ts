@@ -1,35 +1,40 @@
 import { attempt } from './attempt.js'
 
 export interface TabSync {
-  send(value: string | null): void
+  send(value: string): void
   close(): void
 }
 
 /**
- * Carries each decision to the site's other open tabs. The message holds the decision itself,
- * so receivers never depend on re-reading a cookie that may not be visible to them yet.
+ * Carries each decision to the site's other open tabs, and says when to look at storage again. The message holds the
+ * record itself, so receivers never depend on re-reading a cookie that may not be visible to them yet
+ * (`receive(value)`). No message reaches a tab on another subdomain sharing a `cookie.domain` cookie, nor a page in
+ * the back/forward cache: storage is read again (`receive()`) whenever the page is shown, becomes visible or gets focus.
  * BroadcastChannel where it exists, else a localStorage `storage` event.
  */
-export function connectTabs(key: string, receive: (value: string | null) => void): TabSync {
+export function connectTabs(key: string, receive: (value?: unknown) => void): TabSync {
   key = 'charto:' + key
   // No tabs on a server: an open channel would also keep a Node process alive.
   if (typeof document === 'undefined') return { send() {}, close() {} }
-  if (typeof BroadcastChannel === 'function') {
-    let channel = new BroadcastChannel(key)
+  let look = () => receive()
+  let events = ['pageshow', 'visibilitychange', 'focus']
+  for (let type of events) addEventListener(type, look)
+  let stop = () => events.forEach((type) => removeEventListener(type, look))
+  let channel = typeof BroadcastChannel === 'function' && attempt(() => new BroadcastChannel(key))
+  if (channel) {
     channel.onmessage = (event) => receive(event.data)
-    return { send: (value) => channel.postMessage(value), close: () => channel.close() }
+    return { send: (value) => channel.postMessage(value), close: () => (stop(), channel.close()) }
   }
   let onStorage = (event: StorageEvent) => {
-    if (event.key == key && event.newValue) receive(JSON.parse(event.newValue)[0])
+    if (event.key == key && event.newValue) receive(attempt(() => JSON.parse(event.newValue!)[0]))
   }
-  let hasWindow = typeof addEventListener === 'function'
-  if (hasWindow) addEventListener('storage', onStorage)
+  addEventListener('storage', onStorage)
   return {
     send: (value) =>
       attempt(() => {
         localStorage.setItem(key, JSON.stringify([value, Math.random()]))
         localStorage.removeItem(key)
       }),
-    close: () => hasWindow && removeEventListener('storage', onStorage)
+    close: () => (stop(), removeEventListener('storage', onStorage))
   }
 }

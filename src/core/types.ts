@@ -114,8 +114,10 @@ export interface ChangeDetail {
   consent: ConsentState
   granted: string[]
   revoked: string[]
-  /** True when the decision was made in another tab. */
+  /** True when the decision was made elsewhere: another tab, another subdomain, or while this page was hidden. */
   remote?: boolean
+  /** False when storage refused the decision: it holds for this page only, and a reload would lose it. */
+  stored: boolean
 }
 
 /** Every event, with its detail: `on(event, handler)` accepts these names only. */

@@ -35,7 +35,7 @@ export const mappingOf = (manager: ConsentManager): ConsentModeMapping | undefin
 export function consentModeState(state: ConsentState, mapping?: ConsentModeMapping): Record<string, ConsentModeValue> {
   let map = { ...CONSENT_MODE_MAPPING, ...mapping }
   let values: Record<string, ConsentModeValue> = {}
-  for (let key in map) {
+  for (let key of Object.keys(map)) {
     values[key] = state.categories[map[key]] === true || state.services[map[key]] === true ? 'granted' : 'denied'
   }
   return values
@@ -81,7 +81,7 @@ export const consentMode: Extension = (manager) => {
   if (urlPassthrough != null) gtag('set', 'url_passthrough', urlPassthrough)
   return onDecision(manager, (state) => {
     let charto: Record<string, ConsentModeValue> = {}
-    for (let id in state.categories) charto[id] = state.categories[id] ? 'granted' : 'denied'
+    for (let id of Object.keys(state.categories)) charto[id] = state.categories[id] ? 'granted' : 'denied'
     gtag('consent', 'update', consentModeState(state, mapping))
     ;(window as any).dataLayer.push({ event: 'charto_consent', charto })
   })

@@ -38,6 +38,22 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
+describe('a response that clears the site’s data (Clear-Site-Data)', () => {
+  it('puts the decision back once the answer to its record arrives', async () => {
+    fetchMock = vi.fn(() => {
+      // What `Clear-Site-Data: "cookies"` does before the answer reaches the page.
+      for (let name of Object.keys(Cookies.get())) Cookies.remove(name)
+      return ok()
+    })
+    vi.stubGlobal('fetch', fetchMock)
+    let manager = make({ mode: 'opt-out' })
+    manager.rejectAll()
+    await settle()
+    expect(fetchMock).toHaveBeenCalledOnce()
+    expect(make({ mode: 'opt-out' }).getConsent()).toMatchObject({ decided: true, categories: { marketing: false } })
+  })
+})
+
 describe('REC-1: the record', () => {
   it('REC-1: every decision yields a record with the documented fields and no personal data', async () => {
     let onRecord = vi.fn()

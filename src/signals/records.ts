@@ -159,6 +159,8 @@ export const records: Extension = (manager) => {
         })
       )
       .then((response) => {
+        // The answer may have carried `Clear-Site-Data`, which removes the consent cookie with the others: it goes back.
+        manager.sync()
         if (!response.ok) throw response.status
       })
       .catch(() => {

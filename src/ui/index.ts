@@ -274,7 +274,7 @@ export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: Blocke
     }
     let save = () => {
       let choices: Record<string, boolean> = {}
-      for (let id in inputs) if (!inputs[id].disabled) choices[id] = inputs[id].checked
+      for (let id of Object.keys(inputs)) if (!inputs[id].disabled) choices[id] = inputs[id].checked
       custom(choices)
     }
     return [

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type LaunchOptions } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 // @ts-ignore: plain ESM helper shared with scripts/
 import { findChromium, CHROMIUM_ARGS } from '../../scripts/chromium.mjs'
@@ -80,11 +80,15 @@ export async function startServer(): Promise<TestServer> {
   }
 }
 
-/** Launches Debian's Chromium; every `*.test` host name resolves to 127.0.0.1. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Launches Debian's Chromium; every `*.test` host name resolves to 127.0.0.1. `options` go to Playwright, e.g.
+ * `{ ignoreDefaultArgs: ['--disable-back-forward-cache'] }` for a suite that needs the back/forward cache.
+ */
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   let executablePath = findChromium()
   if (!executablePath) throw new Error('No Chromium found: apt-get install -y chromium (or set CHROMIUM_PATH)')
   return chromium.launch({
+    ...options,
     executablePath,
     args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP *.test 127.0.0.1']
   })
