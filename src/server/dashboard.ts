@@ -28,7 +28,7 @@ export const DASHBOARD_PAGE = `<!doctype html>
 
 const ASSETS: Record<string, { file: string; type: string }> = {
   '/admin/dashboard.js': { file: 'records-dashboard.global.js', type: 'text/javascript; charset=utf-8' },
-  '/admin/dashboard.css': { file: 'records-dashboard.global.css', type: 'text/css; charset=utf-8' }
+  '/admin/dashboard.css': { file: 'records-dashboard.css', type: 'text/css; charset=utf-8' }
 }
 
 /**
