@@ -80,6 +80,9 @@ async function openPostgres(databaseUrl: string, options: StoreOptions): Promise
     query: (sql, params) => query(pool, sql, params) as any,
     async transaction(work) {
       let client = await pool.connect()
+      // A connection lost while checked out (the server stops) fails the transaction below, not the process.
+      let ignore = () => {}
+      client.on('error', ignore)
       try {
         await client.query('BEGIN')
         let value = await work({ query: (sql, params) => query(client as any, sql, params) as any })
@@ -89,6 +92,7 @@ async function openPostgres(databaseUrl: string, options: StoreOptions): Promise
         await client.query('ROLLBACK').catch(() => {})
         throw error
       } finally {
+        client.off('error', ignore)
         client.release()
       }
     },
