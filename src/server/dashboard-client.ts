@@ -31,7 +31,11 @@ function draw(id: string, data: uPlot.AlignedData, names: string[], unit: string
       height: 280,
       series: [{}, ...names.map((name, index) => ({ label: name, stroke: COLORS[index % COLORS.length], width: 2, points: { show: true } }))],
       scales: unit == '%' ? { y: { range: [0, 100] } } : {},
-      axes: [{}, { values: (_plot, ticks) => ticks.map((tick) => tick + unit) }]
+      // Whole UTC days on the x axis: the stats are per day.
+      axes: [
+        { incrs: [864e2, 7 * 864e2, 28 * 864e2], values: (_plot, ticks) => ticks.map((tick) => new Date(tick * 1000).toISOString().slice(0, 10)) },
+        { values: (_plot, ticks) => ticks.map((tick) => tick + unit) }
+      ]
     },
     data,
     target

@@ -7,7 +7,7 @@ export const DASHBOARD_CSP =
 
 export const DASHBOARD_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>Consent records: rates per day</title>
+<meta name="robots" content="noindex"><title>Consent records: rates per day</title><link rel="icon" href="data:,">
 <link rel="stylesheet" href="/admin/dashboard.css"><script src="/admin/dashboard.js" defer></script></head>
 <body><main>
 <h1>Consent rates per day</h1>

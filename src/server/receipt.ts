@@ -23,7 +23,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}th,td{text-align
 .granted{color:#14632d}.refused{color:#8a1c1c}code{font-size:.9em;word-break:break-all}small{color:#555}`
 
 /** The Content-Security-Policy of receipt pages: nothing but this style block. */
-export const RECEIPT_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`
+export const RECEIPT_CSP = `default-src 'none'; img-src data:; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`
 
 const METHOD_WORDS: Record<string, string> = {
   'accept-all': 'Accept all',
@@ -52,7 +52,7 @@ export function receiptPage(chain: StoredRecord[], options: ReceiptOptions = {})
     .join('')
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>Your consent receipt</title><style>${STYLE}</style></head>
+<meta name="robots" content="noindex"><title>Your consent receipt</title><link rel="icon" href="data:,"><style>${STYLE}</style></head>
 <body><main>
 <h1>Your consent receipt</h1>
 <p>This is what you chose about cookies and similar storage on <code>${escapeHtml(latest.url)}</code>. Keep the consent id to show it later.</p>
