@@ -35,7 +35,9 @@ const isChoices = (value: unknown) =>
   Object.keys(value).length <= 200 &&
   Object.keys(value).every((key) => CHOICE_ID.test(key) && typeof value[key] == 'boolean')
 const isShortTextOrNull = (value: unknown, max: number) => value === null || (typeof value == 'string' && value.length <= max)
-const isTimestamp = (value: unknown) => typeof value == 'string' && ISO.test(value) && !Number.isNaN(Date.parse(value))
+/** A real UTC time: Date.parse would take 2026-11-31 as December 1st, so the parsed date must read back the same. */
+const isTimestamp = (value: unknown) =>
+  typeof value == 'string' && ISO.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().slice(0, 19) == value.slice(0, 19)
 
 /**
  * Checks a parsed body against the record the SDK sends (`toRecord` in src/signals/records.ts). Returns one line per
