@@ -38,10 +38,10 @@ function runAsServerUser(bin, tool, args) {
 }
 
 /**
- * Starts a cluster; resolves to `{ url, port, dir, stop(), pause(), resume() }`. `pause` stops the server (the
+ * Starts a cluster (`durable: true` keeps fsync and synchronous commit on); resolves to `{ url, port, dir, stop(), pause(), resume() }`. `pause` stops the server (the
  * database "goes away"), `resume` starts it again on the same port with the same data.
  */
-export async function startPostgres({ settings = [] } = {}) {
+export async function startPostgres({ settings = [], durable = false } = {}) {
   let bin = findPostgres()
   if (!bin) throw new Error(POSTGRES_HINT)
   let dir = mkdtempSync(join(tmpdir(), 'charto-pg-'))
@@ -50,7 +50,9 @@ export async function startPostgres({ settings = [] } = {}) {
   let data = join(dir, 'data')
   runAsServerUser(bin, 'initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--no-instructions'])
   let port = await freePort()
-  let options = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses=127.0.0.1", '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', ...settings.map((s) => `-c ${s}`)].join(' ')
+  // Tests skip durability for speed; a benchmark keeps PostgreSQL's defaults (`durable: true`).
+  let speed = durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']
+  let options = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', ...speed, ...settings.map((s) => `-c ${s}`)].join(' ')
   let start = () => runAsServerUser(bin, 'pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '60', 'start'])
   let halt = () => runAsServerUser(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'])
   start()

@@ -1,5 +1,5 @@
 // Every statement the service runs on consent_records. Plain PostgreSQL, nothing engine-specific (no ctid, no
-// RETURNING-dependent counts), so it runs unchanged on PGlite, a PostgreSQL server and PostgreSQL-compatible engines.
+// extensions, no server-side cursors), so it runs unchanged on PGlite, a PostgreSQL server and compatible engines.
 import type { ConsentRecord } from '../signals/records.js'
 import type { Queryable, Result } from './store.js'
 
@@ -32,16 +32,18 @@ export const toStoredRecord = (row: Record<string, any>): StoredRecord => ({
   receivedAt: iso(row.received_at)
 })
 
+const INSERT_COLUMNS = 14
+
 /**
- * Stores a validated record once. Returns false when this decision (same id and updatedAt) is already stored:
- * a retried delivery. Every column is named: nothing else from the request can reach the table.
+ * Stores validated records, each once, in one statement. Returns, per record, whether it was stored (false: that
+ * decision, same id and updatedAt, is already there or came twice in this batch: a retried delivery).
+ * Every column is named: nothing else from a request can reach the table.
  */
-export async function insertRecord(database: Queryable, record: ConsentRecord): Promise<boolean> {
-  let { count } = await database.query(
-    `INSERT INTO consent_records (id, updated_at, created_at, expires_at, revision, config_hash, method, gpc, mode, region, language, url, categories, services)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14::jsonb)
-     ON CONFLICT (id, updated_at) DO NOTHING`,
-    [
+export async function insertRecords(database: Queryable, records: ConsentRecord[]): Promise<boolean[]> {
+  if (!records.length) return []
+  let params: unknown[] = []
+  let rows = records.map((record, index) => {
+    params.push(
       record.id,
       record.updatedAt,
       record.createdAt,
@@ -56,10 +58,26 @@ export async function insertRecord(database: Queryable, record: ConsentRecord): 
       record.url,
       JSON.stringify(record.categories),
       JSON.stringify(record.services)
-    ]
+    )
+    let at = index * INSERT_COLUMNS
+    let placeholders = Array.from({ length: INSERT_COLUMNS }, (_, column) => '$' + (at + column + 1) + (column == 2 || column == 3 || column == 1 ? '::timestamptz' : column >= 12 ? '::jsonb' : ''))
+    return '(' + placeholders.join(', ') + ')'
+  })
+  let { rows: stored } = await database.query<{ id: string; updated_at: Date }>(
+    `INSERT INTO consent_records (id, updated_at, created_at, expires_at, revision, config_hash, method, gpc, mode, region, language, url, categories, services)
+     VALUES ${rows.join(', ')}
+     ON CONFLICT (id, updated_at) DO NOTHING
+     RETURNING id, updated_at`,
+    params
   )
-  return count > 0
+  let key = (id: string, time: Date | string) => id + ' ' + new Date(time).getTime()
+  let fresh = new Set(stored.map((row) => key(row.id, row.updated_at)))
+  // The first of two equal records in one batch is the one stored; the second is its retry.
+  return records.map((record) => fresh.delete(key(record.id, record.updatedAt)))
 }
+
+/** Stores one validated record; false when it was already stored. */
+export const insertRecord = async (database: Queryable, record: ConsentRecord) => (await insertRecords(database, [record]))[0]
 
 /** Every decision of one consent id, oldest first: its whole history, withdrawals included. */
 export async function findChain(database: Queryable, id: string): Promise<StoredRecord[]> {

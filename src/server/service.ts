@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net'
 import type { ConsentRecord, ReceiptOptions } from '../signals/records.js'
 import { DASHBOARD_CSP, DASHBOARD_PAGE, dashboardAsset } from './dashboard.js'
 import { EXPORT_FORMATS, writeExport, type ExportFormat } from './export.js'
-import { eraseChain, findChain, insertRecord, purgeExpired, type TimeRange } from './repository.js'
+import { createBatcher } from './batch.js'
+import { eraseChain, findChain, purgeExpired, type TimeRange } from './repository.js'
 import { RECEIPT_CSP, receiptOf, receiptPage } from './receipt.js'
 import { readStats } from './stats.js'
 import type { Store } from './store.js'
@@ -79,6 +80,7 @@ export function createRecordsHandler(options: RecordsServiceOptions): RecordsHan
   let maxPending = options.maxPending ?? 256
   let tokenDigest = options.token ? createHash('sha256').update(options.token).digest() : null
   let pending = 0
+  let batcher = createBatcher(store, { concurrency: store.kind == 'pglite' ? 1 : 4 })
 
   /** The database's answer, or a 503 after `timeoutMs`; a failure to reach it is a 503 too, never a 500 with details. */
   let database = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -143,7 +145,7 @@ export function createRecordsHandler(options: RecordsServiceOptions): RecordsHan
       }
       let problems = validateRecord(body)
       if (problems.length) return [400, { error: 'not a consent record', problems }]
-      let stored = await database(() => insertRecord(store, body as ConsentRecord))
+      let stored = await database(() => batcher.add(body as ConsentRecord))
       return stored ? [201, { stored: true }] : [200, { stored: false, duplicate: true }]
     } finally {
       pending--
