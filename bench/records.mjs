@@ -16,7 +16,9 @@ const ROOT = join(import.meta.dirname, '..')
 const CLI = join(ROOT, 'dist', 'cli.js')
 const RSS = join(ROOT, 'bench', 'records-rss.cjs')
 const TOKEN = 'bench-token'
-let { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, seconds: { type: 'string', default: '20' } } })
+let { values } = parseArgs({
+  options: { rows: { type: 'string', default: '1000000' }, seconds: { type: 'string', default: '20' }, 'ingest-only': { type: 'boolean' } }
+})
 const ROWS = Number(values.rows)
 const SECONDS = Number(values.seconds)
 
@@ -178,7 +180,7 @@ try {
     ingestRows.push({ store: store.name, ...result, serviceMb: peak })
     console.log('ingest', store.name, result)
   }
-  for (let store of stores) {
+  for (let store of values['ingest-only'] ? [] : stores) {
     let seeded = await seed(store.location, ROWS)
     console.log('seeded', store.name, ROWS, 'rows in', fixed(seeded), 's')
     exportRows.push({ store: store.name, seeded, ...(await exportRun(store.name, store.location, store.env, store.args)) })
@@ -217,5 +219,7 @@ say(`\n## Purge of ${ROWS.toLocaleString('en')} expired records while ingest goe
 say(`| store | purged | purge time | ingest p99 before | ingest p99 during | ingest max during | non-2xx during |`)
 say(`| --- | ---: | ---: | ---: | ---: | ---: | ---: |`)
 for (let row of purgeRows) say(`| ${row.store} | ${row.purged} | ${fixed(row.seconds)} s | ${row.baseline.p99} ms | ${row.meanwhile.p99} ms | ${row.meanwhile.max} ms | ${row.meanwhile.non2xx} |`)
-writeFileSync(join(ROOT, 'bench', 'RECORDS.md'), lines.join('\n') + '\n')
-console.log('\nwrote bench/RECORDS.md')
+if (!values['ingest-only']) {
+  writeFileSync(join(ROOT, 'bench', 'RECORDS.md'), lines.join('\n') + '\n')
+  console.log('\nwrote bench/RECORDS.md')
+}

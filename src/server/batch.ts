@@ -43,8 +43,9 @@ export function createBatcher(database: Queryable, { maxBatch = 250, concurrency
     add: (record: ConsentRecord) =>
       new Promise<boolean>((resolve, reject) => {
         waiting.push({ record, resolve, reject })
-        // Let this turn's other arrivals join before the first write goes out.
-        if (waiting.length == 1) queueMicrotask(write)
+        // After this turn of the event loop, so every request that arrived with this one joins the same write
+        // (a microtask would send each alone: PGlite runs on this thread and holds the loop while it writes).
+        if (waiting.length == 1) setImmediate(write)
       }),
     /** Records waiting for a write (bounded by the service's maxPending). */
     get size() {

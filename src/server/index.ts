@@ -4,6 +4,7 @@ export { migrate, MIGRATIONS, type Migration } from './migrations.js'
 export { validateRecord, isConsentId, MAX_RECORD_BYTES } from './validate.js'
 export {
   insertRecord,
+  insertRecords,
   findChain,
   eraseChain,
   purgeExpired,
@@ -14,6 +15,7 @@ export {
   type PurgeOptions
 } from './repository.js'
 export { writeExport, csvLine, jsonLine, CSV_COLUMNS, EXPORT_FORMATS, type ExportFormat } from './export.js'
+export { createBatcher, type BatchOptions } from './batch.js'
 export { readStats, type Stats, type DayStats } from './stats.js'
 export { receiptOf, receiptPage } from './receipt.js'
 export {
