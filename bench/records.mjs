@@ -121,7 +121,7 @@ const summary = (result) => ({
 
 /** Seeds `rows` decisions made 1,000 days ago (expired 820 days ago) with one INSERT … SELECT per 100,000. */
 async function seed(location, rows) {
-  let store = await openStore(location)
+  let store = await openStore({ ...location, statementTimeoutMs: 0 })
   await migrate(store)
   let started = performance.now()
   for (let offset = 0; offset < rows; offset += 100_000) {

@@ -127,8 +127,9 @@ export function formatStats(stats: Stats): string {
   return `Share of decisions allowing each category, per day (UTC):\n${header}\n${lines.join('\n')}\n`
 }
 
+/** The one-off commands (export, stats, purge, erase) may run long on a large store: no statement time limit. */
 async function withStore<T>(location: { dataDir?: string; databaseUrl?: string }, work: (store: Store) => Promise<T>): Promise<T> {
-  let store = await openStore(location)
+  let store = await openStore({ ...location, statementTimeoutMs: 0 })
   try {
     await migrate(store)
     return await work(store)

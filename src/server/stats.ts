@@ -33,21 +33,18 @@ export async function readStats(database: Queryable, range: TimeRange): Promise<
     if (!entry) days.set(key, (entry = { day: key, records: 0, categories: {}, methods: {}, regions: {}, revisions: {} }))
     return entry
   }
-  // One pass for the counts by day and by each dimension; GROUPING tells a rolled-up column from a null region.
-  let counts = await database.query<Record<string, any>>(
-    `SELECT ${DAY} AS day, method, region, revision, count(*)::int AS records,
-            GROUPING(method)::int AS no_method, GROUPING(region)::int AS no_region, GROUPING(revision)::int AS no_revision
-     FROM consent_records WHERE updated_at >= $1 AND updated_at < $2
-     GROUP BY GROUPING SETS ((${DAY}), (${DAY}, method), (${DAY}, region), (${DAY}, revision))`,
-    params
-  )
-  for (let row of counts.rows) {
-    let entry = day(row.day)
-    if (!row.no_method) entry.methods[row.method] = row.records
-    else if (!row.no_region) entry.regions[row.region ?? 'unknown'] = row.records
-    else if (!row.no_revision) entry.revisions[row.revision] = row.records
-    else entry.records = row.records
-  }
+  // Plain GROUP BYs, one per dimension, rather than GROUPING SETS: distributed PostgreSQL engines (Citus) run
+  // grouping sets on a single shard only, and these small aggregates cost little apart.
+  let count = (column: string) =>
+    database.query<{ day: string; key: string | null; records: number }>(
+      `SELECT ${DAY} AS day, ${column} AS key, count(*)::int AS records FROM consent_records
+       WHERE updated_at >= $1 AND updated_at < $2 GROUP BY 1, 2`,
+      params
+    )
+  for (let row of (await count("''")).rows) day(row.day).records = row.records
+  for (let row of (await count('method')).rows) day(row.day).methods[row.key!] = row.records
+  for (let row of (await count('region')).rows) day(row.day).regions[row.key ?? 'unknown'] = row.records
+  for (let row of (await count('revision')).rows) day(row.day).revisions[row.key!] = row.records
   let granted = await database.query<Record<string, any>>(
     `SELECT ${DAY} AS day, choice.key AS category, (count(*) FILTER (WHERE choice.value = 'true'::jsonb))::int AS granted
      FROM consent_records, jsonb_each(categories) AS choice

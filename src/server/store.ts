@@ -26,7 +26,7 @@ export interface StoreOptions {
   databaseUrl?: string
   /** PGlite's folder (default `./charto-records`); `memory://` keeps everything in memory. */
   dataDir?: string
-  /** Longest a statement may run on a server before PostgreSQL cancels it (default 5000 ms). */
+  /** Longest a statement may run on a server before PostgreSQL cancels it (default 5000 ms; 0: no limit). */
   statementTimeoutMs?: number
   /** Connections to a server (default 10). */
   poolSize?: number
@@ -58,7 +58,7 @@ async function openPostgres(databaseUrl: string, options: StoreOptions): Promise
   let pool = new Pool({
     connectionString: databaseUrl,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: timeout,
+    connectionTimeoutMillis: timeout || 10_000,
     statement_timeout: timeout,
     idle_in_transaction_session_timeout: timeout * 2,
     application_name: 'charto-records'
