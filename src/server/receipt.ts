@@ -74,3 +74,10 @@ ${services}
 </main></body></html>
 `
 }
+
+/** The page for a receipt that is not there (erased, expired, or a mistyped link). */
+export const missingReceiptPage = (message: string) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex"><title>No consent receipt</title><link rel="icon" href="data:,"><style>${STYLE}</style></head>
+<body><main><h1>No consent receipt</h1><p>${escapeHtml(message)}</p></main></body></html>
+`

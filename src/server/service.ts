@@ -8,7 +8,7 @@ import { DASHBOARD_CSP, DASHBOARD_PAGE, dashboardAsset } from './dashboard.js'
 import { EXPORT_FORMATS, writeExport, type ExportFormat } from './export.js'
 import { createBatcher } from './batch.js'
 import { eraseChain, findChain, purgeExpired, type TimeRange } from './repository.js'
-import { RECEIPT_CSP, receiptOf, receiptPage } from './receipt.js'
+import { missingReceiptPage, RECEIPT_CSP, receiptOf, receiptPage } from './receipt.js'
 import { readStats } from './stats.js'
 import type { Store } from './store.js'
 import { isConsentId, MAX_RECORD_BYTES, validateRecord } from './validate.js'
@@ -156,8 +156,14 @@ export function createRecordsHandler(options: RecordsServiceOptions): RecordsHan
     let chain = isConsentId(id) ? await database(() => findChain(store, id)) : []
     let query = new URL(request.url || '/', 'http://service').searchParams.get('format')
     let html = query != 'json' && /\btext\/html\b/.test(request.headers.accept || '')
-    if (!chain.length) throw new HttpError(404, 'no consent record with this id: it may have been erased or expired')
     let headers = { ...BASE_HEADERS, ...corsHeaders(request), 'x-robots-tag': 'noindex', vary: 'Accept, Origin' }
+    if (!chain.length) {
+      let message = 'There is no consent record with this id: it may have been erased or have expired.'
+      if (!html) throw new HttpError(404, message)
+      route.status = 404
+      response.writeHead(404, { ...headers, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': RECEIPT_CSP })
+      return response.end(missingReceiptPage(message))
+    }
     route.status = 200
     if (html) response.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': RECEIPT_CSP })
     else response.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8' })

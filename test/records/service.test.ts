@@ -160,7 +160,13 @@ describe.each(STORE_KINDS)('records service on %s', (kind) => {
     expect(html).toMatch(/marketing<\/td><td class="refused">refused/)
     expect((await fetch(`${endpoint}/${id}/receipt?format=json`, { headers: { accept: 'text/html' } })).headers.get('content-type')).toMatch(/json/)
 
-    expect((await fetch(`${endpoint}/${consentId()}/receipt`)).status).toBe(404)
+    let missing = await fetch(`${endpoint}/${consentId()}/receipt`)
+    expect(missing.status).toBe(404)
+    expect((await missing.json()).error).toMatch(/no consent record with this id/)
+    let missingPage = await fetch(`${endpoint}/${consentId()}/receipt`, { headers: { accept: 'text/html' } })
+    expect(missingPage.status).toBe(404)
+    expect(missingPage.headers.get('content-security-policy')).toMatch(/default-src 'none'/)
+    expect(await missingPage.text()).toMatch(/<h1>No consent receipt<\/h1>/)
     expect((await fetch(`${endpoint}/not-an-id/receipt`)).status).toBe(404)
   })
 
