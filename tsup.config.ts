@@ -14,7 +14,9 @@ export default defineConfig([
     // One shared core chunk, so an app importing charto and charto/react gets the core once.
     entry: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts', ...languages },
     format: ['esm', 'cjs'],
-    dts: true,
+    // charto/server's declarations come from here too: this build's clean removes every .d.ts in dist/ when its
+    // declaration step starts, which would race with a second build writing them.
+    dts: { entry: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts', ...languages, server: 'src/server/index.ts' } },
     clean: true,
     target: 'es2020',
     // Rollup tree-shaking would drop the 'use client' directive Next.js needs in charto/react.
@@ -57,11 +59,31 @@ export default defineConfig([
     }
   },
   {
-    // `npx charto`: validate, declaration, audit. playwright-core is loaded only by audit.
+    // `npx charto`: validate, declaration, audit, records. playwright-core is loaded only by audit, the database
+    // drivers only by records.
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     platform: 'node',
     target: 'node18',
-    external: ['playwright-core']
+    external: ['playwright-core', 'pg', '@electric-sql/pglite']
+  },
+  {
+    // charto/server: the consent records service, Node only. Its own build, so nothing of it can reach the browser
+    // bundles above; the drivers stay external (optional dependencies, loaded when a store opens).
+    entry: { server: 'src/server/index.ts' },
+    format: ['esm', 'cjs'],
+    platform: 'node',
+    target: 'node18',
+    shims: true,
+    external: ['pg', '@electric-sql/pglite']
+  },
+  {
+    // The records dashboard's script and styles, uPlot included: served by the service from dist/, no CDN.
+    entry: { 'records-dashboard': 'src/server/dashboard-client.ts' },
+    format: ['iife'],
+    minify: true,
+    target: 'es2020',
+    outExtension: () => ({ js: '.global.js' }),
+    noExternal: [/.*/]
   }
 ])

@@ -32,6 +32,9 @@ Usage:
       --first-party  a domain to count as the site's own (repeatable), e.g. a CDN you run
       --wait         extra quiet time after each load and choice (default 500)
 
+  charto records serve | export | stats | purge | erase <id>
+      The consent records service and the privacy team's commands: run "charto records --help".
+
 Exit codes: 0 fine, 1 problems or findings, 2 usage error (bad arguments, unreadable file, no browser).
 `
 
@@ -64,6 +67,8 @@ const number = (value: string | undefined, name: string) => {
 
 /** Runs the CLI with `argv` (without node and the script) and returns the exit code. Never calls process.exit. */
 export async function run(argv: string[], io: Io): Promise<number> {
+  // Loaded only for this command: the others never load the database drivers.
+  if (argv[0] === 'records') return (await import('./records.js')).runRecords(argv.slice(1), io)
   try {
     let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>
     try {

@@ -2,21 +2,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from 'esbuild'
 import { join } from 'node:path'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, startServer, type TestServer } from './harness.js'
-// @ts-ignore: plain ESM example without type declarations
-import { createReceiver } from '../../examples/records-receiver/server.mjs'
+import { migrate, openStore, startRecordsService, type RunningService, type Store } from '../../src/server/index.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 let browser: Browser
 let server: TestServer
-let receiver: Server
+let receiver: RunningService
+let receiverStore: Store
 let receiverUrl: string
-let dir: string
 
 beforeAll(async () => {
   let result = await build({
@@ -36,16 +31,17 @@ beforeAll(async () => {
   server = await startServer()
   server.route('/signals-test.js', (_req, res) => res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle))
   browser = await launchBrowser()
-  dir = await mkdtemp(join(tmpdir(), 'charto-receiver-'))
-  receiver = createReceiver({ file: join(dir, 'records.jsonl') })
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/consent-records`
-})
+  // The records service (charto/server) on an in-memory PGlite store.
+  receiverStore = await openStore({ dataDir: 'memory://' })
+  await migrate(receiverStore)
+  receiver = await startRecordsService({ store: receiverStore, port: 0, purgeEveryHours: 0 })
+  receiverUrl = receiver.url + '/consent-records'
+}, 180_000)
 afterAll(async () => {
   await browser?.close()
   await server?.close()
-  await new Promise((resolve) => receiver?.close(resolve))
-  if (dir) await rm(dir, { recursive: true, force: true })
+  await receiver?.close()
+  await receiverStore?.close()
 })
 
 /** A page that sets charto up in <head> (extensions in the documented order), then runs the page's own gtag config. */
@@ -280,18 +276,17 @@ describe('consent records', () => {
     await context.close()
   })
 
-  it('REC-1, REC-2: end to end with the reference receiver (cross-origin, CORS preflight) for a GPC decision and a withdrawal', async () => {
+  it('REC-1, REC-2: end to end with the records service (cross-origin, CORS preflight) for a GPC decision and a withdrawal', async () => {
     sitePage('/records-e2e.html', { regions: { 'US-CA': { mode: 'opt-out' } }, region: 'US-CA', records: { endpoint: receiverUrl } })
     let context = await browser.newContext()
     await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }))
     let page = await context.newPage()
     await page.goto(server.origin() + '/records-e2e.html')
     await page.evaluate(() => (window as any).manager.setConsent({ performance: false, functional: false }, 'custom'))
-    let file = join(dir, 'records.jsonl')
     let lines: any[] = []
     for (let i = 0; i < 50 && lines.length < 2; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100))
-      lines = (await readFile(file, 'utf8').catch(() => '')).trim().split('\n').filter(Boolean).map((line) => JSON.parse(line))
+      lines = (await receiverStore.query('SELECT id, method, gpc, region, mode, categories FROM consent_records ORDER BY updated_at')).rows
     }
     expect(lines.map((r) => r.method)).toEqual(['gpc', 'custom'])
     expect(lines[0]).toMatchObject({ gpc: true, region: 'US-CA', mode: 'opt-out', categories: { marketing: false } })
