@@ -166,7 +166,7 @@ describe('ancestors that capture position: fixed (filter, transform, contain, pe
         expect(banner.map((b) => b.label)).toEqual(['Accept all', 'Reject all', 'Preferences'])
         expect(banner.filter((b) => !b.inside || !b.reached), `${layout}: ${trap}`).toEqual([])
         // a real click at the button's place on screen
-        await page.getByRole('button', { name: 'Reject all' }).click({ timeout: 2000 })
+        await page.getByRole('button', { name: 'Reject all' }).click()
         expect(await consent(page)).toMatchObject({ decided: true, method: 'reject-all' })
         // the reopen button is fixed too
         let reopen = await targets(page)
@@ -181,7 +181,7 @@ describe('ancestors that capture position: fixed (filter, transform, contain, pe
     await page.evaluate(() => scrollTo(0, 3000))
     let banner = await targets(page)
     expect(banner.filter((b) => !b.inside || !b.reached)).toEqual([])
-    await page.getByRole('button', { name: 'Preferences' }).click({ timeout: 2000 })
+    await page.getByRole('button', { name: 'Preferences' }).click()
     let dialog = await targets(page)
     expect(dialog.length).toBeGreaterThan(3)
     expect(dialog.filter((b) => !b.reached && b.inside)).toEqual([])
