@@ -14,7 +14,7 @@ it('loads the script build as window.Charto and decides in a real browser', asyn
     return { granted: m.isGranted('marketing'), cookie: document.cookie, events: (window as any).events }
   })
   expect(result.granted).toBe(true)
-  expect(result.cookie).toMatch(/charto_consent=1\|/)
+  expect(result.cookie).toMatch(/charto_consent=2\|/)
   expect(result.events[0]).toEqual(['performance', 'marketing', 'functional'])
   await page.close()
 })
