@@ -130,7 +130,8 @@ describe.each(STORE_KINDS)('charto records on %s', (kind) => {
     expect(erase).toMatchObject({ code: 0, stdout: `erased 2 records of consent ${ids[0]}\n` })
     expect((await records(env, 'erase', ids[0], ...storeArgs)).stdout).toBe(`erased 0 records of consent ${ids[0]}\n`)
     expect((await records(env, 'export', ...storeArgs)).stdout).toBe('')
-  })
+    // Each command opens the store anew: on PGlite that is a few seconds each on a busy machine.
+  }, 240_000)
 
   it.runIf(kind == 'PGlite')('refuses a second process on the same PGlite folder with exit 3', async () => {
     let store = await underTest.open()
