@@ -7,7 +7,8 @@ const languages = Object.fromEntries(
 )
 
 /** The script builds are minified by terser (two compress passes), which beats esbuild's minifier on size. */
-const terser = { minify: 'terser', terserOptions: { compress: { passes: 2 }, ecma: 2020 } } as const
+// toplevel: false keeps `var Charto`, the global the script builds define.
+const terser = { minify: 'terser', terserOptions: { compress: { passes: 2 }, ecma: 2020, toplevel: false } } as const
 
 export default defineConfig([
   {

@@ -1,5 +1,5 @@
 // Adversarial review of the dialog (issue 10): what pages do to it that a tidy demo page does not. Each case runs
-// the built script (dist/charto.full.global.js) in Chromium, as a site would.
+// the built single-file script (dist/charto.single-file.global.js) in Chromium, so that the dialog is there at once.
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { useBrowser } from './harness.js'
@@ -22,7 +22,7 @@ async function open(options: PageOptions = {}): Promise<Page & { pageErrors: str
   suite.server.page(
     path,
     `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>Page ${pages}</title>
-<script src="/dist/charto.full.global.js"></script>
+<script src="/dist/charto.single-file.global.js"></script>
 <script>window.m = Charto.init(${JSON.stringify(options.config || {})})</script>${options.head || ''}</head>
 <body><main><h1>A page</h1>${options.body || ''}</main><footer><a href="#" data-charto-open>Cookie settings</a></footer></body></html>`
   )

@@ -1,7 +1,7 @@
 // Adversarial review of the consent state (issue 10): stale tabs, other subdomains and the back/forward cache,
 // Clear-Site-Data, clock skew and duplicate cookies, a polluted Object.prototype, storage that refuses writes,
 // same-millisecond decisions, sandboxed frames and <form name="cookie">, revisions too large to store.
-// Every page runs the shipped dist/charto.full.global.js: build first.
+// Every page runs the shipped dist/charto.single-file.global.js: build first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchBrowser, startServer, type TestServer } from './harness.js'
@@ -40,7 +40,7 @@ let html = (config: object, { body = '', before = '', start = 'Charto.createCons
   addEventListener('pageshow', (e) => shown.push(e.persisted))
   for (let name of ['change', 'cleared', 'error']) addEventListener('charto:' + name, (e) => events.push(name == 'cleared' ? [name, e.detail] : [name]))
 </script>
-<script src="/dist/charto.full.global.js"></script>
+<script src="/dist/charto.single-file.global.js"></script>
 <script>var config = ${JSON.stringify(config)}; window.consent = ${start}; ${after}</script>
 </head><body>${body}</body></html>`
 

@@ -38,7 +38,7 @@ function sitePage(path: string, endpoint: string) {
   suite.server.page(
     path,
     `<!doctype html><html lang="en"><head><title>shop</title><script type="application/json" id="charto-config">${config}</script>
-    <script src="/dist/charto.full.global.js"></script></head><body><main><h1>Shop</h1></main></body></html>`
+    <script src="/dist/charto.global.js"></script></head><body><main><h1>Shop</h1></main></body></html>`
   )
 }
 
