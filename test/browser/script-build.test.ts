@@ -117,7 +117,8 @@ it('a second init on the same page is ignored with a warning, and starts once th
       return [next !== first, next === charto.instance, next.config.mode]
     })
   ).toEqual([true, true, 'opt-out'])
-  // The destroyed manager took its banner with it.
+  // The destroyed manager took its banner with it; the new one's banner arrives with the dialog chunk.
+  await expect.poll(() => tab.locator('charto-ui [part~=banner]').count()).toBe(1)
   expect(await tab.locator('charto-ui').count()).toBe(1)
   await tab.close()
 })
