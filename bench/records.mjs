@@ -4,7 +4,7 @@
 // Writes bench/RECORDS.md. Traffic goes to 127.0.0.1 only; every run is bounded in time and count.
 import { spawn } from 'node:child_process'
 import { request } from 'node:http'
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -219,6 +219,7 @@ say(`# Records service benchmark\n`)
 say(`Measured with \`node bench/records.mjs\` on ${new Date().toISOString().slice(0, 10)}: ${machine}; load average at the end ${loadavg().map((n) => n.toFixed(1)).join(' / ')}.`)
 say(`The service, PostgreSQL and the load generator share the machine's cores (and, here, other work on it).\n`)
 say(`## Ingest (autocannon, 32 connections, ${SECONDS} s, every request a new record, after a 3 s warm-up)\n`)
+let ingestTableStart = lines.length
 say(`| store | records/s stored | p50 | p99 | max | non-2xx | errors | service peak memory |`)
 say(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`)
 for (let row of ingestRows) say(`| ${row.store} | ${row.perSecond} | ${row.p50} ms | ${row.p99} ms | ${row.max} ms | ${row.non2xx} | ${row.errors} | ${fixed(row.serviceMb, 0)} MB |`)
@@ -238,4 +239,10 @@ for (let row of purgeRows) say(`| ${row.store} | ${row.purged} | ${fixed(row.sec
 if (!values['ingest-only']) {
   writeFileSync(join(ROOT, 'bench', 'RECORDS.md'), lines.join('\n') + '\n')
   console.log('\nwrote bench/RECORDS.md')
+} else {
+  // A further ingest run is added to the report, with its time and the machine's load, rather than replacing it.
+  let section = [`\n## Further ingest run, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')})\n`]
+  section.push(...lines.slice(ingestTableStart, ingestTableStart + 2 + ingestRows.length))
+  appendFileSync(join(ROOT, 'bench', 'RECORDS.md'), section.join('\n') + '\n')
+  console.log('\nadded the run to bench/RECORDS.md')
 }

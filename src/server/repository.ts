@@ -114,6 +114,9 @@ export async function purgeExpired(database: Queryable, options: PurgeOptions): 
     )
     total += count
     if (count < batchSize) return total
+    // Let waiting requests in between batches: PGlite serves one statement at a time, and without this pause the
+    // next DELETE would take its turn before the INSERTs that queued behind the last one.
+    await new Promise((resolve) => setImmediate(resolve))
   }
 }
 

@@ -191,7 +191,8 @@ export function createRecordsHandler(options: RecordsServiceOptions): RecordsHan
     }
   }
 
-  let purge = () => purgeExpired(store, { retainDays })
+  // Smaller batches on PGlite, which runs on this thread: each batch holds the event loop while it deletes.
+  let purge = () => purgeExpired(store, { retainDays, batchSize: store.kind == 'pglite' ? 1000 : 5000 })
   let purging: Promise<number> | null = null
   let scheduledPurge = () => {
     purging ||= purge()

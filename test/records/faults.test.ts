@@ -146,3 +146,31 @@ describe.each(STORE_KINDS)('the service restarts on %s', (kind) => {
     }
   })
 })
+
+describe('a purge on the embedded store', () => {
+  it('lets records in between its batches instead of holding them until it ends', async () => {
+    let underTest = await freshPglite()
+    let store = await underTest.open()
+    await store.query(
+      `INSERT INTO consent_records (id, updated_at, created_at, expires_at, revision, config_hash, method, gpc, mode, region, language, url, categories, services)
+       SELECT gen_random_uuid(), t, t, t + interval '180 days', 1, repeat('a', 64), 'custom', false, 'opt-in', 'DE', 'de', 'https://www.example.com/',
+              '{"necessary": true}'::jsonb, '{}'::jsonb
+       FROM generate_series(1, 20000) AS i, LATERAL (SELECT now() - interval '1000 days' + i * interval '1 second') AS x(t)`
+    )
+    let service = await startRecordsService({ store, port: 0, purgeEveryHours: 0, retainDays: 30 })
+    try {
+      let purgeEnded = 0
+      let purging = service.handler.purge().then((purged) => ((purgeEnded = Date.now()), purged))
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      let response = await post(service.url, sampleRecord({ id: consentId() }))
+      let answered = Date.now()
+      expect(response.status).toBe(201)
+      expect(await purging).toBe(20000)
+      expect(answered).toBeLessThan(purgeEnded)
+    } finally {
+      await service.close()
+      await store.close()
+      await underTest.dispose()
+    }
+  })
+})
