@@ -15,7 +15,7 @@
 // Run: npm run build && node bench/speed.mjs   (ROUNDS=30 by default; about a minute). Writes bench/RESULTS.md.
 // Not part of npm test.
 import { createServer } from 'node:http'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
 import { extname, join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
@@ -107,6 +107,13 @@ const vanillaPage = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 ${blocked('data-category="analytics"')}
 </head><body>${body}</body></html>`
 
+// A page with neither library (the same body, the script as a plain script): the baseline CPU is measured on it.
+const barePage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<script>window.__ran = performance.now()</script>
+</head><body>${body}</body></html>`
+const BARE_PATH = '/bench/bare.html'
+
 const LIBS = {
   charto: {
     path: '/bench/charto.html',
@@ -130,7 +137,9 @@ const LIBS = {
 // The library files are read once, up front: a rebuild of dist/ during the run cannot change what is measured.
 const TYPES = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.html': 'text/html; charset=utf-8' }
 const assets = new Map()
-for (let file of Object.values(FILES).flat()) {
+// Every script charto's build has (a loader may fetch chunks beside it), and vanilla-cookieconsent's two files.
+const chartoFiles = (await readdir(join(ROOT, 'dist')).catch(() => [])).filter((file) => file.endsWith('.js')).map((file) => 'dist/' + file)
+for (let file of [...new Set([...Object.values(FILES).flat(), ...chartoFiles])]) {
   let data = await readFile(join(ROOT, file)).catch(() => {
     console.error(`Missing ${file}: run npm run build (and npm install) first.`)
     process.exit(1)
@@ -139,6 +148,7 @@ for (let file of Object.values(FILES).flat()) {
 }
 const server = createServer((req, res) => {
   let path = new URL(req.url || '/', 'http://x').pathname
+  if (path === BARE_PATH) return res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(barePage)
   let lib = Object.values(LIBS).find((l) => l.path === path)
   if (lib) return res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(lib.html)
   let data = assets.get(path)
@@ -214,6 +224,64 @@ async function returningVisit(name) {
   return time
 }
 
+/**
+ * Main-thread script CPU of one page load, from the Chrome DevTools Protocol (`Performance.getMetrics`:
+ * ScriptDuration, V8 compile and execution on the page's main thread). No watcher runs in the page, so nothing but
+ * the page's own scripts is counted; the page is read once it has loaded and the main thread has been idle a while.
+ * `context` decides the visit: a fresh one (first visit) or one that accepted once (returning visit).
+ */
+async function scriptCpu(context, path, ready) {
+  let page = await context.newPage()
+  let cdp = await context.newCDPSession(page)
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' })
+  await page.goto(ORIGIN + path, { waitUntil: 'load' })
+  await page.waitForTimeout(300)
+  let metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]))
+  let ok = await page.evaluate(ready)
+  await page.close()
+  if (!ok) throw new Error(`${path}: the page did not reach its state`)
+  return metrics.ScriptDuration * 1000
+}
+
+const CPU_READY = {
+  first: {
+    charto: () => !!document.querySelector('charto-ui')?.shadowRoot?.querySelector('[part~=banner]') && window.__ran === undefined,
+    vanilla: () => !!document.querySelector('#cc-main .cm') && window.__ran === undefined
+  },
+  returning: { charto: () => window.__ran !== undefined, vanilla: () => window.__ran !== undefined }
+}
+
+/** First visits: a fresh context each. Returning visits: a new page in the context that accepted once. */
+async function cpuVisit(kind, name) {
+  if (name == 'bare') {
+    let context = await browser.newContext({ viewport: VIEWPORT })
+    let time = await scriptCpu(context, BARE_PATH, () => window.__ran !== undefined)
+    await context.close()
+    return time
+  }
+  if (kind == 'returning') return scriptCpu(returning[name], LIBS[name].path, CPU_READY.returning[name])
+  let context = await browser.newContext({ viewport: VIEWPORT })
+  let time = await scriptCpu(context, LIBS[name].path, CPU_READY.first[name])
+  await context.close()
+  return time
+}
+
+/** The library files a visit requests (a fresh context; for a returning visit, with the consent cookie copied in). */
+async function filesRequested(kind, name) {
+  let state = kind == 'returning' ? await returning[name].storageState() : undefined
+  let context = await browser.newContext({ viewport: VIEWPORT, storageState: state })
+  let page = await context.newPage()
+  let paths = []
+  page.on('request', (request) => {
+    let path = new URL(request.url()).pathname
+    if (assets.has(path)) paths.push(path.slice(1))
+  })
+  await page.goto(ORIGIN + LIBS[name].path, { waitUntil: 'load' })
+  await page.waitForTimeout(500)
+  await context.close()
+  return paths
+}
+
 const quantile = (list, q) => {
   let sorted = [...list].sort((a, b) => a - b)
   let pos = (sorted.length - 1) * q
@@ -235,6 +303,24 @@ for (let round = 0; round < WARMUP + ROUNDS; round++) {
   process.stdout.write(`\rround ${round + 1}/${WARMUP + ROUNDS}${round < WARMUP ? ' (warm-up)' : ''}   `)
 }
 process.stdout.write('\n')
+
+// Script CPU, in rounds of their own (no watcher in the page): bare page, charto and vanilla-cookieconsent interleaved.
+const cpu = { first: { bare: [], charto: [], vanilla: [] }, returning: { bare: [], charto: [], vanilla: [] } }
+for (let round = 0; round < WARMUP + ROUNDS; round++) {
+  let order = round % 2 ? ['vanilla', 'bare', 'charto'] : ['charto', 'bare', 'vanilla']
+  for (let kind of ['first', 'returning']) {
+    for (let name of order) {
+      let time = await cpuVisit(kind, name)
+      if (round >= WARMUP) cpu[kind][name].push(time)
+    }
+  }
+  process.stdout.write(`\rCPU round ${round + 1}/${WARMUP + ROUNDS}${round < WARMUP ? ' (warm-up)' : ''}   `)
+}
+process.stdout.write('\n')
+const requested = {}
+for (let kind of ['first', 'returning']) {
+  requested[kind] = { charto: await filesRequested(kind, 'charto'), vanilla: await filesRequested(kind, 'vanilla') }
+}
 let version = browser.version()
 await browser.close()
 server.close()
@@ -254,6 +340,10 @@ async function payload(files) {
   return sizes
 }
 let sizes = { charto: await payload(FILES.charto), vanilla: await payload(FILES.vanilla) }
+let downloaded = {}
+for (let kind of ['first', 'returning']) {
+  downloaded[kind] = { charto: await payload(requested[kind].charto), vanilla: await payload(requested[kind].vanilla) }
+}
 
 // --- report --------------------------------------------------------------------------------------------------------
 
@@ -266,6 +356,19 @@ for (let [kind, label] of [['first', 'First visit: navigation → banner painted
   let v = times[kind].vanilla
   rows.push(`| ${label} (median ms) | ${ms(median(c))} | ${ms(median(v))} | ${ratio(median(c), median(v))} |`)
   rows.push(`| ↳ interquartile range (ms) | ${ms(quantile(c, 0.25))}–${ms(quantile(c, 0.75))} | ${ms(quantile(v, 0.25))}–${ms(quantile(v, 0.75))} | |`)
+}
+// Script CPU over the bare page, paired per round (each round's library time minus that round's bare time).
+let overBare = (kind, name) => cpu[kind][name].map((time, i) => time - cpu[kind].bare[i])
+for (let [kind, label] of [['first', 'First visit'], ['returning', 'Returning visit']]) {
+  let c = overBare(kind, 'charto')
+  let v = overBare(kind, 'vanilla')
+  rows.push(`| ${label}: main-thread script CPU over a bare page (median ms) | ${ms(median(c))} | ${ms(median(v))} | ${ratio(median(c), median(v))} |`)
+  rows.push(`| ↳ interquartile range (ms) | ${ms(quantile(c, 0.25))}–${ms(quantile(c, 0.75))} | ${ms(quantile(v, 0.25))}–${ms(quantile(v, 0.75))} | |`)
+}
+rows.push(`| Bare page's own script CPU (median ms, first / returning) | ${ms(median(cpu.first.bare))} / ${ms(median(cpu.returning.bare))} | | |`)
+for (let [kind, label] of [['first', 'First visit'], ['returning', 'Returning visit']]) {
+  let d = downloaded[kind]
+  rows.push(`| ${label}: script bytes requested, brotli -q 11 | ${bytes(d.charto.brotli)} | ${bytes(d.vanilla.brotli)} | ${ratio(d.charto.brotli, d.vanilla.brotli)} |`)
 }
 rows.push(`| Script payload, gzip -9 (bytes) | ${bytes(sizes.charto.gzip)} | ${bytes(sizes.vanilla.gzip)} | ${ratio(sizes.charto.gzip, sizes.vanilla.gzip)} |`)
 rows.push(`| Script payload, brotli -q 11 (bytes) | ${bytes(sizes.charto.brotli)} | ${bytes(sizes.vanilla.brotli)} | ${ratio(sizes.charto.brotli, sizes.vanilla.brotli)} |`)
@@ -300,6 +403,14 @@ ${rows.join('\n')}
   files come from the HTTP cache as for a real returning visitor. No banner may be shown. charto runs a consented
   script as soon as the parser reaches it (here in \`<head>\`, before \`DOMContentLoaded\`); vanilla-cookieconsent
   runs it from \`run()\`, here after parsing.
+- **Script CPU**: in rounds of their own, with no watcher or polling in the page, main-thread script time
+  (\`Performance.getMetrics\` → \`ScriptDuration\` from the Chrome DevTools Protocol: V8 compilation and execution)
+  of one load, read once the page has loaded and the main thread has been idle for 300 ms. A page with neither
+  library (the same markup, the script as a plain script) is loaded in the same rounds; the table gives each
+  library's time minus that round's bare time. First visits in a fresh context, returning visits as above.
+- **Script bytes requested**: the library files a visit asks for (a fresh context; for a returning visit with the
+  consent cookie of one that accepted), each compressed with \`brotli -q 11\`, summed: what a visitor with a cold cache
+  downloads.
 - **Payload**: the files a script-tag user loads, measured from the package files (charto: the single script build,
   styles included; vanilla-cookieconsent: \`cookieconsent.umd.js\` + \`cookieconsent.css\`), each compressed with
   \`gzip -9\` and \`brotli -q 11\`, summed.

@@ -551,6 +551,27 @@ describe('decisions made elsewhere, and storage that loses them (issue 10)', () 
     }
   })
 
+  it('reads storage again when the CookieStore API says the consent cookie changed or went (Clear-Site-Data)', async () => {
+    let cookieStore = new EventTarget()
+    vi.stubGlobal('cookieStore', cookieStore)
+    let change = (changed: string[], deleted: string[]) =>
+      cookieStore.dispatchEvent(Object.assign(new Event('change'), { changed: changed.map((name) => ({ name })), deleted: deleted.map((name) => ({ name })) }))
+    let manager = make()
+    manager.rejectAll()
+    let held = Cookies.get('charto_consent')
+    await nextTask()
+    Cookies.remove('charto_consent')
+    // Another cookie is no reason to look.
+    change(['_ga'], [])
+    expect(Cookies.get('charto_consent')).toBeUndefined()
+    change([], ['charto_consent'])
+    expect(Cookies.get('charto_consent')).toBe(held)
+    manager.destroy()
+    Cookies.remove('charto_consent')
+    change([], ['charto_consent'])
+    expect(Cookies.get('charto_consent')).toBeUndefined()
+  })
+
   it('puts its decision back when storage lost it, but not one storage refused, and never over a newer reset', async () => {
     let manager = make({ mode: 'opt-out' })
     manager.rejectAll()

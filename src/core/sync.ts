@@ -9,17 +9,21 @@ export interface TabSync {
  * Carries each decision to the site's other open tabs, and says when to look at storage again. The message holds the
  * record itself, so receivers never depend on re-reading a cookie that may not be visible to them yet
  * (`receive(value)`). No message reaches a tab on another subdomain sharing a `cookie.domain` cookie, nor a page in
- * the back/forward cache: storage is read again (`receive()`) whenever the page is shown, becomes visible or gets focus.
+ * the back/forward cache: storage is read again (`receive()`) whenever the page is shown, becomes visible or gets focus,
+ * and, where the CookieStore API exists, whenever the cookie changes or goes (a `Clear-Site-Data` answer included).
  * BroadcastChannel where it exists, else a localStorage `storage` event.
  */
-export function connectTabs(key: string, receive: (value?: unknown) => void): TabSync {
-  key = 'charto:' + key
+export function connectTabs(name: string, receive: (value?: unknown) => void): TabSync {
+  let key = 'charto:' + name
   // No tabs on a server: an open channel would also keep a Node process alive.
   if (typeof document === 'undefined') return { send() {}, close() {} }
   let look = () => receive()
   let events = ['pageshow', 'visibilitychange', 'focus']
   for (let type of events) addEventListener(type, look)
-  let stop = () => events.forEach((type) => removeEventListener(type, look))
+  let cookies = (globalThis as any).cookieStore
+  let onCookie = (event: any) => [...event.changed, ...event.deleted].some((cookie) => cookie.name == name) && look()
+  cookies?.addEventListener('change', onCookie)
+  let stop = () => (events.forEach((type) => removeEventListener(type, look)), cookies?.removeEventListener('change', onCookie))
   let channel = typeof BroadcastChannel === 'function' && attempt(() => new BroadcastChannel(key))
   if (channel) {
     channel.onmessage = (event) => receive(event.data)

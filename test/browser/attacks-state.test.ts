@@ -169,6 +169,20 @@ describe('4: Clear-Site-Data from the records endpoint', () => {
     }
   })
 
+  it('puts the decision back as soon as any answer clears the cookies, with no focus and no record of its own', async () => {
+    server.route('/csd-logout', (_req, res) => res.writeHead(204, { 'clear-site-data': '"cookies"' }).end())
+    serve('/csd-elsewhere.html', { mode: 'opt-out' })
+    let context = await browser.newContext()
+    let page = await open(context, `http://localhost:${server.port}/csd-elsewhere.html`)
+    await page.evaluate(() => (window as any).consent.rejectAll())
+    // The page's own code (a logout, say) gets an answer that clears the site's cookies: the CookieStore API says so.
+    await page.evaluate(() => fetch('/csd-logout'))
+    await expect.poll(() => page.evaluate(() => document.cookie)).toMatch(/charto_consent=/)
+    await page.reload()
+    expect([await decided(page), await granted(page, 'marketing')]).toEqual([true, false])
+    await context.close()
+  })
+
   it('puts the decision back when the page notices it vanished (cookies cleared by the browser)', async () => {
     serve('/vanished.html', { mode: 'opt-out' })
     let context = await browser.newContext()
