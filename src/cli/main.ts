@@ -32,6 +32,10 @@ Usage:
       --first-party  a domain to count as the site's own (repeatable), e.g. a CDN you run
       --wait         extra quiet time after each load and choice (default 500)
 
+  charto convert --from vanilla-cookieconsent|klaro|orejime <file> [--out file]
+      Prints the charto configuration another library's configuration maps to; notes on stderr for what needs
+      your judgement. Run "charto convert --help".
+
   charto records serve | export | stats | purge | erase <id>
       The consent records service and the privacy team's commands: run "charto records --help".
 
@@ -69,6 +73,7 @@ const number = (value: string | undefined, name: string) => {
 export async function run(argv: string[], io: Io): Promise<number> {
   // Loaded only for this command: the others never load the database drivers.
   if (argv[0] === 'records') return (await import('./records.js')).runRecords(argv.slice(1), io)
+  if (argv[0] === 'convert') return (await import('./convert.js')).runConvert(argv.slice(1), io)
   try {
     let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>
     try {

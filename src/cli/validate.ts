@@ -24,8 +24,8 @@ const EXAMPLES: Record<string, string> = {
   secure: 'true'
 }
 
-/** Category names other tools use, mapped to charto's defaults. */
-const SYNONYMS: Record<string, string> = {
+/** Category names other tools use, mapped to charto's defaults (also read by `charto convert`). */
+export const SYNONYMS: Record<string, string> = {
   analytics: 'performance',
   statistics: 'performance',
   measurement: 'performance',
