@@ -8,6 +8,7 @@ import { SCHEMA } from '../../src/core/schema.js'
 import { resolveConfig } from '../../src/core/config.js'
 import { validateRecord } from '../../src/server/validate.js'
 import en from '../../src/ui/i18n/en.js'
+import { HELP } from '../../src/cli/main.js'
 import { anchors, codeBlocks, DOCUMENTS, links, read, ROOT } from '../docs/markdown.js'
 import { isCheckedScript, typeErrors } from '../docs/snippets.js'
 
@@ -173,6 +174,14 @@ describe('code blocks', () => {
     let configs = pages.flatMap((block) => [...block.code.matchAll(/<script type="application\/json" id="charto-config">([\s\S]*?)<\/script>/g)].map((match) => [where(block), match[1]] as const))
     expect(configs.length).toBeGreaterThan(2)
     for (let [at, text] of configs) expect(() => resolveConfig(JSON.parse(text)), at).not.toThrow()
+  })
+
+  it('runs only charto commands that exist', () => {
+    let commands = allBlocks
+      .filter((block) => block.language === 'sh')
+      .flatMap((block) => [...block.code.matchAll(/\bnpx charto (\w+)/g)].map((match) => [where(block), match[1]] as const))
+    expect(commands.length).toBeGreaterThan(5)
+    for (let [at, command] of commands) expect(HELP, `${at}: charto ${command}`).toContain(`charto ${command} `)
   })
 
   it('type-checks every JavaScript and TypeScript block against the sources', () => {
