@@ -124,11 +124,43 @@ describe('README front page', () => {
   })
 })
 
-it('the dialog page quotes the real button labels', () => {
-  let page = read('docs/dialog.md')
-  for (let label of [en.banner.acceptAll, en.banner.rejectAll, en.banner.preferences, en.preferences.save]) {
-    expect(page).toContain(`**${label}**`)
-  }
+describe('dialog and theming (docs/dialog.md)', () => {
+  const page = read('docs/dialog.md')
+  const dialog = read('src/ui/index.ts')
+  const actions = /export type DialogAction = ([^\n]+)/.exec(dialog)![1].match(/'[\w-]+'/g)!.map((quoted) => quoted.slice(1, -1))
+
+  it('quotes the real button labels', () => {
+    for (let label of [en.banner.acceptAll, en.banner.rejectAll, en.banner.preferences, en.preferences.save]) {
+      expect(page).toContain(`**${label}**`)
+    }
+  })
+
+  it('lists exactly the custom properties the styles read', () => {
+    let declared = new Set([...read('src/ui/css.ts').matchAll(/(--charto-[\w-]+):/g)].map((match) => match[1]))
+    let documented = new Set([...page.matchAll(/(--charto-[\w-]+):/g)].map((match) => match[1]))
+    expect([...documented].sort()).toEqual([...declared].sort())
+  })
+
+  it('lists exactly the parts the dialog has', () => {
+    let views = /export type View = ([^\n]+)/.exec(dialog)![1].match(/'[\w-]+'/g)!.map((quoted) => quoted.slice(1, -1))
+    // Fixed part names, the views (`part: next`), and each action button's own part (see `button` in src/ui/index.ts).
+    let parts = new Set([
+      ...[...dialog.matchAll(/part: '([\w-]+) ?'/g)].map((match) => match[1]),
+      ...views,
+      ...actions.filter((action) => action !== 'close').map((action) => (action === 'preferences' ? 'preferences-button' : action))
+    ])
+    let paragraph = page.slice(page.indexOf('through `::part()`'), page.indexOf('```css', page.indexOf('through `::part()`')))
+    let documented = new Set([...paragraph.replace(/\([^)]*\)/g, '').matchAll(/`([\w-]+)`/g)].map((match) => match[1]))
+    expect([...documented].sort()).toEqual([...parts].sort())
+  })
+
+  it('has a row for each data-charto-action value, and no other', () => {
+    let start = page.indexOf('| `data-charto-action` |')
+    let table = page.slice(page.indexOf('\n', start), page.indexOf('\n\n', start))
+    let rows = [...table.matchAll(/^\| `([\w-]+)` \|/gm)].map((match) => match[1])
+    expect(actions.length).toBe(6)
+    expect(rows.sort()).toEqual([...actions].sort())
+  })
 })
 
 describe('links', () => {
