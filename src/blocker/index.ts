@@ -41,7 +41,7 @@ let put = (el: Element, name: string, value: string) =>
 let ids = (el: HTMLElement) => el.dataset.category?.match(/\S+/g)
 
 /**
- * Gating of marked-up scripts, iframes, images and media (contract in the README, "Blocking scripts and embeds until consent"), auto-block of matching
+ * Gating of marked-up scripts, iframes, images and media (contract in docs/blocking.md), auto-block of matching
  * scripts and iframes created from JavaScript (`autoBlock: true`), config-loaded scripts and callbacks, and clearing
  * of cookies and storage on withdrawal (`cleared`), with `reloadOnRevoke`.
  */

@@ -110,8 +110,8 @@ export function hintFor(path: string, message: string, config: Record<string, an
   if (path === 'region') return 'e.g. "DE" or "US-CA"; a function is possible in JavaScript configuration only'
   let typed = /must be an? (string|boolean|number|function)/.exec(message)
   if (typed) return `e.g. "${last}": ${EXAMPLES[last] || (typed[1] === 'string' ? '"…"' : typed[1] === 'boolean' ? 'true' : '…')}`
-  if (/must be an object/.test(message)) return 'write it as { … }; see the configuration reference in the README'
-  return 'see the configuration reference in the README'
+  if (/must be an object/.test(message)) return 'write it as { … }; see the configuration reference (docs/configuration.md)'
+  return 'see the configuration reference (docs/configuration.md)'
 }
 
 /** Things that are valid but leave the cookie declaration incomplete (EU-8) or the audit ambiguous. */

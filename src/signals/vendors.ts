@@ -33,7 +33,7 @@ export const clarity: Extension = /* @__PURE__ */ adapter((values) => {
 
 /**
  * Meta Pixel: `fbq('consent', 'revoke')` on every page before the pixel's `init`, `'grant'` with marketing (`ad_storage`).
- * Defines the fbq queue when missing; the page then loads fbevents.js itself (see the README, "Other vendors").
+ * Defines the fbq queue when missing; the page then loads fbevents.js itself (see docs/signals.md, "Other vendors").
  */
 export const meta: Extension = /* @__PURE__ */ adapter((values, first) => {
   let win = w()

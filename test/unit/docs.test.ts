@@ -8,7 +8,8 @@ import { SCHEMA } from '../../src/core/schema.js'
 import { resolveConfig } from '../../src/core/config.js'
 import { validateRecord } from '../../src/server/validate.js'
 import en from '../../src/ui/i18n/en.js'
-import { HELP } from '../../src/cli/main.js'
+import { HELP, run } from '../../src/cli/main.js'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { anchors, codeBlocks, DOCUMENTS, links, read, ROOT } from '../docs/markdown.js'
 import { isCheckedScript, typeErrors } from '../docs/snippets.js'
 
@@ -161,6 +162,15 @@ describe('dialog and theming (docs/dialog.md)', () => {
     expect(actions.length).toBe(6)
     expect(rows.sort()).toEqual([...actions].sort())
   })
+})
+
+it('charto validate sends a reader to the page that has the configuration reference', async () => {
+  let folder = join(ROOT, '.vitest-cache', 'docs')
+  mkdirSync(folder, { recursive: true })
+  writeFileSync(join(folder, 'not-an-object.json'), JSON.stringify({ ui: 5 }))
+  let stdout = ''
+  await run(['validate', join(folder, 'not-an-object.json')], { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: () => {} } })
+  expect(stdout).toContain('see the configuration reference (docs/configuration.md)')
 })
 
 describe('links', () => {
