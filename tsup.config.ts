@@ -7,8 +7,15 @@ const languages = Object.fromEntries(
 )
 
 /** The script builds are minified by terser (two compress passes), which beats esbuild's minifier on size. */
-// toplevel: false keeps `var Charto`, the global the script builds define.
-const terser = { minify: 'terser', terserOptions: { compress: { passes: 2 }, ecma: 2020, toplevel: false } } as const
+const terser = { minify: 'terser', terserOptions: { compress: { passes: 2 }, ecma: 2020 } } as const
+
+/**
+ * `isDevelopment` (src/development.ts) as a constant: `false` in what visitors download, so the minifier drops the
+ * development-only checks and warnings; `true` in the development builds (dist/charto.dev.global.js and the
+ * `development` export condition), which carry the full validator with every problem and its hint.
+ */
+const production = { define: { CHARTO_DEVELOPMENT: 'false' } }
+const development = { define: { CHARTO_DEVELOPMENT: 'true' } }
 
 export default defineConfig([
   {
@@ -20,17 +27,18 @@ export default defineConfig([
     dts: { entry: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts', ...languages, server: 'src/server/index.ts' } },
     clean: true,
     target: 'es2020',
+    ...production,
     // Rollup tree-shaking would drop the 'use client' directive Next.js needs in charto/react.
     treeshake: false,
     external: ['react', 'vue']
   },
   {
-    // The ready <script> builds: the loader, and the single file for hosts that can serve only one. window.Charto,
-    // minified, dependencies bundled.
+    // The ready <script> builds: the loader, and the single file for hosts that can serve only one. Each assigns
+    // window.Charto itself; minified, dependencies bundled.
     entry: { charto: 'src/browser.ts', 'charto.single-file': 'src/browser-single-file.ts' },
     format: ['iife'],
-    globalName: 'Charto',
     ...terser,
+    ...production,
     target: 'es2020',
     outExtension: () => ({ js: '.global.js' }),
     noExternal: [/.*/]
@@ -41,6 +49,7 @@ export default defineConfig([
     entry: { 'charto.dialog': 'src/dialog-chunk.ts' },
     format: ['iife'],
     ...terser,
+    ...production,
     target: 'es2020',
     outExtension: () => ({ js: '.js' }),
     noExternal: [/.*/]
