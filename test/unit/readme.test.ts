@@ -3,7 +3,7 @@
 // does not have).
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { SCHEMA } from '../../src/core/schema.js'
+import { SCHEMA } from '../../src/schema.js'
 import { resolveConfig } from '../../src/core/config.js'
 import en from '../../src/ui/i18n/en.js'
 
