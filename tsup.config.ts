@@ -28,6 +28,11 @@ export default defineConfig([
     clean: true,
     target: 'es2020',
     ...production,
+    // Syntax folding only (names and layout stay readable): `isDevelopment` becomes a constant, so that an app's
+    // bundler drops the development branches and the full validator they call.
+    esbuildOptions(options) {
+      options.minifySyntax = true
+    },
     // Rollup tree-shaking would drop the 'use client' directive Next.js needs in charto/react.
     treeshake: false,
     external: ['react', 'vue']
@@ -44,9 +49,28 @@ export default defineConfig([
     noExternal: [/.*/]
   },
   {
-    // The loader's dialog chunk. scripts/build.mjs names it by its content hash and writes that name and its
-    // integrity hash into the loader.
-    entry: { 'charto.dialog': 'src/dialog-chunk.ts' },
+    // The development loader (dist/charto.dev.global.js): the loader with the full validator (every problem, with a
+    // hint) and the development warnings. Not minified, so that a stack trace reads. It fetches the same chunks.
+    entry: { 'charto.dev': 'src/browser.ts' },
+    format: ['iife'],
+    ...development,
+    target: 'es2020',
+    outExtension: () => ({ js: '.global.js' }),
+    noExternal: [/.*/]
+  },
+  {
+    // The `development` export condition of charto (bundlers pick it in development mode): the npm build with the
+    // full validator and the development warnings. charto/react and charto/vue keep the production core.
+    entry: { 'index.development': 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    ...development,
+    target: 'es2020',
+    external: ['react', 'vue']
+  },
+  {
+    // The loader's chunks: the dialog, and the record delivery. scripts/build.mjs names each by its content hash and
+    // writes that name and its integrity hash into the loaders.
+    entry: { 'charto.dialog': 'src/dialog-chunk.ts', 'charto.records': 'src/records-chunk.ts' },
     format: ['iife'],
     ...terser,
     ...production,
@@ -73,6 +97,8 @@ export default defineConfig([
     // drivers only by records.
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
+    // A tool for developers: the full validator, whose every problem comes with a hint.
+    ...development,
     platform: 'node',
     target: 'node18',
     external: ['playwright-core', 'pg', '@electric-sql/pglite']
