@@ -119,9 +119,9 @@ export function walkConfig(config: unknown, rules: Rule, known: Known, report: R
   }
 }
 
-/** A problem the compact check found, thrown to stop the walk at once. */
+/** A problem the compact check found, thrown to stop the walk at once. (`path_`: internal, see tsup.config.ts.) */
 class Found {
-  constructor(readonly path: string) {}
+  constructor(readonly path_: string) {}
 }
 
 /** The path of the first problem in a configuration (in the form `categories.marketing.cookies[2]`), if any. */
@@ -131,7 +131,7 @@ export function firstProblem(config: unknown, rules: Rule, known: Known): string
       throw new Found(path)
     })
   } catch (error) {
-    if (error instanceof Found) return error.path
+    if (error instanceof Found) return error.path_
     throw error
   }
 }

@@ -21,10 +21,8 @@ export interface ChunkFile {
 export function loadChunk<T>({ file, integrity }: ChunkFile, global: string, scriptUrl: (url: string) => unknown = String): Promise<T> {
   return new Promise((resolve, reject) => {
     let base = loaderScript?.src
-    if (!base) {
-      let advice = isDevelopment ? ': load charto with <script src>, or use dist/charto.single-file.global.js' : ''
-      return reject(new Error(`charto: cannot find ${file}${advice}`))
-    }
+    // Said in every build: it is the fix, and a page that inlines the loader shows it in production first.
+    if (!base) return reject(new Error(`charto: cannot find ${file}: load charto with <script src>, or use dist/charto.single-file.global.js`))
     let url = new URL(file, base).href
     let script = document.createElement('script')
     let fail = () => {
