@@ -1,30 +1,36 @@
-// Size budgets (brotli), checked by `npx size-limit` in `npm test`: each limit is the measured size with a little room
-// for brotli noise, so that growth fails CI. The architecture issue's targets (loader 8,000 B, first visit 12,500 B,
-// createConsent 5,000 B) are not met yet; the closing notes say where the bytes go. The script-tag files are measured as built:
-// esbuild copies them byte for byte instead of bundling them again, so what is measured is what a visitor downloads.
+// Size budgets (brotli), checked by `npx size-limit` in `npm test`. The architecture issue's limits are loader
+// 8,000 B, first visit 12,500 B, createConsent 5,000 B, init ≤ loader + 500 B. Where a limit is not met yet, the
+// budget here is the measured size with a little room for brotli noise, so that growth fails CI; the closing notes
+// say where the bytes go. The script-tag files are measured as built: esbuild copies them byte for byte instead of
+// bundling them again, so what is measured is what a visitor downloads.
 const asBuilt = ({ external, ...config }) => ({ ...config, bundle: false, treeShaking: false, minifyIdentifiers: false, minifySyntax: false, minifyWhitespace: false, loader: { '.js': 'copy' } })
 
-// An app's first bundle: the dialog chunk that `init` imports dynamically stays a file of its own.
-const firstBundle = (config) => ({ ...config, external: [...(config.external || []), './ui-*'] })
+// An app's first bundle: the dialog and the record delivery, which `init` imports dynamically, stay files of their own.
+const firstBundle = (config) => ({ ...config, external: [...(config.external || []), './ui-*', './delivery-*'] })
 
 export default [
-  { name: 'loader dist/charto.global.js (what a returning visitor downloads)', path: 'dist/charto.global.js', modifyEsbuildConfig: asBuilt, limit: '11.3 kB' },
+  { name: 'loader dist/charto.global.js (what a returning visitor downloads)', path: 'dist/charto.global.js', modifyEsbuildConfig: asBuilt, limit: '10.1 kB' },
   {
     name: 'loader + dialog chunk with English (what a first visit downloads)',
     path: ['dist/charto.global.js', 'dist/charto.dialog.*.js'],
     modifyEsbuildConfig: asBuilt,
-    limit: '16.35 kB'
+    limit: '15.15 kB'
   },
-  { name: 'single-file build dist/charto.single-file.global.js', path: 'dist/charto.single-file.global.js', modifyEsbuildConfig: asBuilt, limit: '15.25 kB' },
-  { name: 'createConsent (core)', path: 'dist/index.js', import: '{ createConsent }', limit: '6.15 kB' },
-  { name: 'createConsent + blocker (core and gating)', path: 'dist/index.js', import: '{ createConsent, blocker }', limit: '8.55 kB' },
-  { name: 'createConsent + consentMode (Consent Mode and GPC)', path: 'dist/index.js', import: '{ createConsent, consentMode }', limit: '6.5 kB' },
+  // Fetched by the loader only when a record is to be sent (a decision, or a record waiting in the queue).
+  { name: 'records chunk dist/charto.records.*.js', path: 'dist/charto.records.*.js', modifyEsbuildConfig: asBuilt, limit: '1.35 kB' },
+  { name: 'single-file build dist/charto.single-file.global.js', path: 'dist/charto.single-file.global.js', modifyEsbuildConfig: asBuilt, limit: '14.7 kB' },
+  // For information: the development loader carries the full validator and is not minified; no visitor downloads it.
+  { name: 'development loader dist/charto.dev.global.js (informational)', path: 'dist/charto.dev.global.js', modifyEsbuildConfig: asBuilt },
+  { name: 'createConsent (core)', path: 'dist/index.js', import: '{ createConsent }', limit: '5.85 kB' },
+  { name: 'createConsent + blocker (core and gating)', path: 'dist/index.js', import: '{ createConsent, blocker }', limit: '8.25 kB' },
+  { name: 'createConsent + consentMode (Consent Mode and GPC)', path: 'dist/index.js', import: '{ createConsent, consentMode }', limit: '6.2 kB' },
   {
-    name: "init (npm: what an app's first bundle holds; the dialog is the chunk it imports when needed)",
+    // At most the loader's budget + 500 B.
+    name: "init (npm: what an app's first bundle holds; the dialog and the record delivery are chunks it imports when needed)",
     path: 'dist/index.js',
     import: '{ init }',
     modifyEsbuildConfig: firstBundle,
-    limit: '10.95 kB'
+    limit: '10.0 kB'
   },
-  { name: 'init with its dialog chunk (npm)', path: 'dist/index.js', import: '{ init }', limit: '15.8 kB' }
+  { name: 'init with its dialog chunk (npm)', path: 'dist/index.js', import: '{ init }', limit: '15.7 kB' }
 ]

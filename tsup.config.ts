@@ -6,9 +6,27 @@ const languages = Object.fromEntries(
   readdirSync('src/ui/i18n').map((file) => ['i18n/' + file.replace('.ts', ''), 'src/ui/i18n/' + file])
 )
 
-/** The script builds are minified by terser (two compress passes), which beats esbuild's minifier on size. */
-// toplevel: false keeps `var Charto`, the global the script builds define.
-const terser = { minify: 'terser', terserOptions: { compress: { passes: 2 }, ecma: 2020, toplevel: false } } as const
+/**
+ * The script builds are minified by terser, which beats esbuild's minifier on size; a third compress pass saved
+ * 65 B brotli on the loader.
+ *
+ * Internal fields may be renamed too: a property whose name ends in one underscore (`sequence_`, never `__proto__`)
+ * is internal to one bundle by convention, and terser shortens it. Public API, configuration keys, event names, DOM
+ * properties and anything one bundle hands to another (the loader to its chunks) must never end in `_`: each
+ * bundle is mangled on its own, so a field shared by two would get two different names.
+ */
+const terser = {
+  minify: 'terser',
+  terserOptions: { compress: { passes: 3 }, mangle: { properties: { regex: /^[A-Za-z]\w*[A-Za-z\d]_$/ } }, ecma: 2020 }
+} as const
+
+/**
+ * `isDevelopment` (src/development.ts) as a constant: `false` in what visitors download, so the minifier drops the
+ * development-only checks and warnings; `true` in the development builds (dist/charto.dev.global.js and the
+ * `development` export condition), which carry the full validator with every problem and its hint.
+ */
+const production = { define: { CHARTO_DEVELOPMENT: 'false' } }
+const development = { define: { CHARTO_DEVELOPMENT: 'true' } }
 
 export default defineConfig([
   {
@@ -20,27 +38,53 @@ export default defineConfig([
     dts: { entry: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts', ...languages, server: 'src/server/index.ts' } },
     clean: true,
     target: 'es2020',
+    ...production,
+    // Syntax folding only (names and layout stay readable): `isDevelopment` becomes a constant, so that an app's
+    // bundler drops the development branches and the full validator they call.
+    esbuildOptions(options) {
+      options.minifySyntax = true
+    },
     // Rollup tree-shaking would drop the 'use client' directive Next.js needs in charto/react.
     treeshake: false,
     external: ['react', 'vue']
   },
   {
-    // The ready <script> builds: the loader, and the single file for hosts that can serve only one. window.Charto,
-    // minified, dependencies bundled.
+    // The ready <script> builds: the loader, and the single file for hosts that can serve only one. Each assigns
+    // window.Charto itself; minified, dependencies bundled.
     entry: { charto: 'src/browser.ts', 'charto.single-file': 'src/browser-single-file.ts' },
     format: ['iife'],
-    globalName: 'Charto',
     ...terser,
+    ...production,
     target: 'es2020',
     outExtension: () => ({ js: '.global.js' }),
     noExternal: [/.*/]
   },
   {
-    // The loader's dialog chunk. scripts/build.mjs names it by its content hash and writes that name and its
-    // integrity hash into the loader.
-    entry: { 'charto.dialog': 'src/dialog-chunk.ts' },
+    // The development loader (dist/charto.dev.global.js): the loader with the full validator (every problem, with a
+    // hint) and the development warnings. Not minified, so that a stack trace reads. It fetches the same chunks.
+    entry: { 'charto.dev': 'src/browser.ts' },
+    format: ['iife'],
+    ...development,
+    target: 'es2020',
+    outExtension: () => ({ js: '.global.js' }),
+    noExternal: [/.*/]
+  },
+  {
+    // The `development` export condition of charto (bundlers pick it in development mode): the npm build with the
+    // full validator and the development warnings. charto/react and charto/vue keep the production core.
+    entry: { 'index.development': 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    ...development,
+    target: 'es2020',
+    external: ['react', 'vue']
+  },
+  {
+    // The loader's chunks: the dialog, and the record delivery. scripts/build.mjs names each by its content hash and
+    // writes that name and its integrity hash into the loaders.
+    entry: { 'charto.dialog': 'src/dialog-chunk.ts', 'charto.records': 'src/records-chunk.ts' },
     format: ['iife'],
     ...terser,
+    ...production,
     target: 'es2020',
     outExtension: () => ({ js: '.js' }),
     noExternal: [/.*/]
@@ -64,6 +108,8 @@ export default defineConfig([
     // drivers only by records.
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
+    // A tool for developers: the full validator, whose every problem comes with a hint.
+    ...development,
     platform: 'node',
     target: 'node18',
     external: ['playwright-core', 'pg', '@electric-sql/pglite']

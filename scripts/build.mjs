@@ -1,6 +1,6 @@
-// `npm run build`: tsup, then the loader is pinned to its dialog chunk. The chunk gets a content-hashed name
-// (charto.dialog.<hash>.js) and the loader carries that name and the chunk's Subresource Integrity hash, so a CDN or
-// a stale copy can never pair a loader with another build's chunk.
+// `npm run build`: tsup, then each loader is pinned to its chunks. A chunk gets a content-hashed name
+// (charto.dialog.<hash>.js) and the loaders carry that name and the chunk's Subresource Integrity hash, so a CDN or a
+// stale copy can never pair a loader with another build's chunk.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFile, rename, writeFile } from 'node:fs/promises'
@@ -8,17 +8,35 @@ import { join } from 'node:path'
 
 const DIST = join(import.meta.dirname, '..', 'dist')
 
+/** Each chunk as tsup writes it, and the placeholder its loaders carry (PLACEHOLDER_FILE, PLACEHOLDER_INTEGRITY). */
+const CHUNKS = [
+  { name: 'charto.dialog', placeholder: 'CHARTO_DIALOG' },
+  { name: 'charto.records', placeholder: 'CHARTO_RECORDS' }
+]
+/** The loaders: the one pages use, and the development one. Both fetch the same chunks. */
+const LOADERS = ['charto.global.js', 'charto.dev.global.js']
+
 let tsup = spawnSync('npx', ['--no-install', 'tsup', ...process.argv.slice(2)], { stdio: 'inherit' })
 if (tsup.status !== 0) process.exit(tsup.status || 1)
 
-let chunk = await readFile(join(DIST, 'charto.dialog.js'))
-let file = `charto.dialog.${createHash('sha256').update(chunk).digest('hex').slice(0, 10)}.js`
-let integrity = 'sha384-' + createHash('sha384').update(chunk).digest('base64')
-await rename(join(DIST, 'charto.dialog.js'), join(DIST, file))
+let pins = []
+for (let { name, placeholder } of CHUNKS) {
+  let chunk = await readFile(join(DIST, name + '.js'))
+  let file = `${name}.${createHash('sha256').update(chunk).digest('hex').slice(0, 10)}.js`
+  let integrity = 'sha384-' + createHash('sha384').update(chunk).digest('base64')
+  await rename(join(DIST, name + '.js'), join(DIST, file))
+  pins.push({ placeholder, file, integrity })
+}
 
-let loaderPath = join(DIST, 'charto.global.js')
-let loader = await readFile(loaderPath, 'utf8')
-let pinned = loader.replace('CHARTO_DIALOG_FILE', file).replace('CHARTO_DIALOG_INTEGRITY', integrity)
-if (pinned == loader || pinned.includes('CHARTO_DIALOG_')) throw new Error('build: the loader has no dialog placeholders to fill')
-await writeFile(loaderPath, pinned)
-console.log(`build: dist/charto.global.js pinned to dist/${file} (${integrity})`)
+for (let loaderFile of LOADERS) {
+  let loaderPath = join(DIST, loaderFile)
+  let loader = await readFile(loaderPath, 'utf8')
+  for (let { placeholder, file, integrity } of pins) {
+    if (!loader.includes(placeholder + '_FILE') || !loader.includes(placeholder + '_INTEGRITY')) {
+      throw new Error(`build: dist/${loaderFile} has no ${placeholder}_FILE and ${placeholder}_INTEGRITY placeholders to fill`)
+    }
+    loader = loader.replaceAll(placeholder + '_FILE', file).replaceAll(placeholder + '_INTEGRITY', integrity)
+    console.log(`build: dist/${loaderFile} pinned to dist/${file} (${integrity})`)
+  }
+  await writeFile(loaderPath, loader)
+}

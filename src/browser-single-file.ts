@@ -2,15 +2,24 @@
 // the loader and the dialog with English in one script. Every other page should use dist/charto.global.js.
 import type { ChartoConfig } from './core/types.js'
 import type { UiManager } from './ui/index.js'
-import { regions, consentMode, vendors, records, blocker, ui } from './index.js'
+import { createConsent, resolveConfig, regions, consentMode, vendors, uet, clarity, meta, records, blocker, ui } from './index.js'
 import { startOnPage, autoStart } from './page.js'
 
-export { createConsent, resolveConfig, regions, consentMode, vendors, uet, clarity, meta, records, blocker, ui } from './index.js'
-
-export function init(config: ChartoConfig = {}): UiManager {
-  return (instance = startOnPage(config, [regions, consentMode, vendors, records, blocker, ui]))
+// One object on self.Charto, like the loader (src/browser.ts).
+const Charto = {
+  createConsent,
+  resolveConfig,
+  regions,
+  consentMode,
+  vendors,
+  uet,
+  clarity,
+  meta,
+  records,
+  blocker,
+  ui,
+  init: (config: ChartoConfig = {}): UiManager => (Charto.instance = startOnPage(config, [regions, consentMode, vendors, records, blocker, ui])),
+  instance: undefined as UiManager | undefined
 }
-
-/** The running manager: started from #charto-config, or by the latest `init`. */
-export let instance: UiManager | undefined
-autoStart(init)
+;(self as any).Charto = Charto
+autoStart(Charto.init)

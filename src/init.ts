@@ -1,12 +1,15 @@
 import { createConsent } from './core/consent.js'
 import type { ChartoConfig } from './core/types.js'
-import { regions, consentMode, vendors, records } from './signals/index.js'
+import { regions, consentMode, vendors } from './signals/index.js'
+import { lazyRecords } from './records/lazy.js'
 import { blocker } from './blocker/index.js'
 import type { UiManager } from './ui/index.js'
 import { lazyDialog } from './loader/lazy-dialog.js'
 
 /** The dialog is a separate chunk of the app's bundle, imported only when a visitor needs it. */
 const dialog = /* @__PURE__ */ lazyDialog(() => import('./ui/index.js').then((module) => module.ui))
+/** So is the record delivery, imported once a decision is made or a record waits in the queue. */
+const records = /* @__PURE__ */ lazyRecords(() => import('./records/delivery.js').then((module) => module.startDelivery))
 
 /**
  * The whole SDK: consent core, region policy, Google Consent Mode and vendor signals, records,

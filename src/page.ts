@@ -4,6 +4,7 @@ import { createConsent, type Extension } from './core/consent.js'
 import type { ChartoConfig } from './core/types.js'
 import { merge, type UiManager } from './ui/index.js'
 import { isObject } from './core/has.js'
+import { isDevelopment } from './development.js'
 
 /**
  * Starts charto with the given extensions, plus the languages loaded as files (window.ChartoI18n),
@@ -12,7 +13,7 @@ import { isObject } from './core/has.js'
 export function startOnPage(config: ChartoConfig, extensions: Extension[]): UiManager {
   // A page with both #charto-config and its own Charto.init() would get two banners and two observers.
   if (started) {
-    console.warn('charto: already running; init() ignored (destroy() it first)')
+    if (isDevelopment) console.warn('charto: already running; init() ignored (destroy() it first)')
     return started
   }
   let loaded = (typeof self !== 'undefined' && (self as any).ChartoI18n) || {}
@@ -32,9 +33,10 @@ let started: UiManager | undefined
 export function autoStart(init: (config: ChartoConfig) => UiManager): void {
   if (typeof document == 'undefined') return
   let element = document.getElementById('charto-config')
-  // A configuration placed after this script is never read: say so rather than start nothing in silence.
+  // A configuration placed after this script is never read: the development build says so rather than start nothing
+  // in silence.
   if (!element) {
-    document.addEventListener('DOMContentLoaded', () => {
+    if (isDevelopment) document.addEventListener('DOMContentLoaded', () => {
       if (!started && document.getElementById('charto-config')) console.error('charto: not started: put #charto-config before the charto script')
     })
   } else {

@@ -12,3 +12,6 @@ export interface GatingOptions {
    */
   reloadOnRevoke?: boolean
 }
+
+/** How the configuration check reads GatingOptions (the rule language: src/core/schema.ts). */
+export const gatingRules = { autoBlock: 'boolean', reloadOnRevoke: 'boolean' } as const

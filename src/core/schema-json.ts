@@ -1,7 +1,8 @@
-// Turns the validator's table (schema.ts) into the published JSON Schema, so the two cannot drift.
+// Turns the validator's table (src/schema.ts) into the published JSON Schema, so the two cannot drift.
 // Not imported by the runtime: only by the test that writes and checks schema.json.
-import { SCHEMA, type Rule } from './schema.js'
-import { REGION_CODE, CONSENT_MODE_KEYS } from './config.js'
+import type { Rule } from './schema.js'
+import { SCHEMA } from '../schema.js'
+import { REGION_CODE } from './check.js'
 import { ID } from './has.js'
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -29,6 +30,7 @@ const DESCRIPTIONS: Record<string, string> = {
   description: 'Shown to visitors.',
   provider: 'Company that sets the cookies.',
   cookies: 'Cookie names or "/regex/" strings, or objects with name, provider, purpose, duration, thirdParty.',
+  region_list: 'Region codes this Consent Mode default applies to; every region when absent.',
   storage_names: 'localStorage / sessionStorage keys: names or "/regex/" strings.',
   required: 'Always granted and shown locked (necessary always is).',
   category: 'The category id this service belongs to.',
@@ -56,23 +58,9 @@ const LEAVES: Record<string, object> = {
   object: { type: 'object' },
   attrs: { type: 'object', additionalProperties: { type: 'string' } },
   url: { type: 'string', minLength: 1 },
-  vendors: { type: 'array', items: { enum: ['uet', 'clarity', 'meta'] } },
-  consentMode: {
-    oneOf: [
-      { type: 'boolean' },
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          mapping: { type: 'object', additionalProperties: false, properties: Object.fromEntries(CONSENT_MODE_KEYS.map((key) => [key, { type: 'string' }])) },
-          waitForUpdate: { type: 'number', minimum: 0 },
-          region: { type: 'array', items: { type: 'string', pattern: REGION_CODE.source } },
-          adsDataRedaction: { type: 'boolean' },
-          urlPassthrough: { type: 'boolean' }
-        }
-      }
-    ]
-  },
+  grantable: { type: 'string' },
+  ms: { type: 'number', minimum: 0 },
+  regionList: { type: 'array', items: { type: 'string', pattern: REGION_CODE.source } },
   names: { type: 'array', items: pattern },
   cookies: {
     type: 'array',
@@ -110,16 +98,22 @@ const LEAVES: Record<string, object> = {
   }
 }
 
+/** Map keys checked by a type instead of the id pattern. */
+const KEY_PATTERNS: Record<string, string> = { regionKey: '^(EU|default|' + REGION_CODE.source.slice(1, -1) + ')$' }
+
 function convert(rule: Rule, key = ''): object {
-  let description = DESCRIPTIONS[key === 'storage' && typeof rule === 'string' ? 'storage_names' : key]
+  // Two options share a name with a top-level one: a category's `storage` and Consent Mode's `region`.
+  let description = DESCRIPTIONS[key === 'storage' && rule === 'names' ? 'storage_names' : key === 'region' && rule === 'regionList' ? 'region_list' : key]
   let extra = description ? { description } : {}
   if (typeof rule === 'string') return { ...LEAVES[rule], ...extra }
   if (Array.isArray(rule)) return { enum: rule, ...extra }
-  let shape = rule as Record<string, Rule>
+  let { '|': instead, '[]': listOf, ...shape } = rule as Record<string, Rule>
+  if (listOf) return { type: 'array', items: { enum: listOf }, ...extra }
+  if (instead) return { oneOf: [LEAVES[instead as string], convert(shape)], ...extra }
   if ('*' in shape) {
     return {
       type: 'object',
-      propertyNames: { pattern: ID.source },
+      propertyNames: { pattern: shape['#'] ? KEY_PATTERNS[shape['#'] as string] : ID.source },
       additionalProperties: convert(shape['*']),
       ...extra
     }
@@ -133,7 +127,6 @@ function convert(rule: Rule, key = ''): object {
 export function jsonSchema(): object {
   let root = convert(SCHEMA) as any
   root.properties.services.additionalProperties.required = ['category']
-  root.properties.regions.propertyNames = { pattern: '^(EU|default|' + REGION_CODE.source.slice(1, -1) + ')$' }
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://unpkg.com/charto/schema.json',

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, it } from 'vitest'
 import { jsonSchema } from './schema-json.js'
-import { SCHEMA } from './schema.js'
+import { SCHEMA } from '../schema.js'
 import { resolveConfig } from './config.js'
 
 const FILE = new URL('../../schema.json', import.meta.url)

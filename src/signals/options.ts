@@ -29,3 +29,36 @@ export interface RecordsConfig {
   /** Called with each record this tab makes; a throwing or rejecting handler breaks nothing. */
   onRecord?: (record: ConsentRecord) => unknown
 }
+
+// How the configuration check reads these options (the rule language: src/core/schema.ts).
+
+/** `googleConsentMode` as an object: each Consent Mode key maps to a category or service id. */
+export const CONSENT_MODE_KEYS = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage'
+] as const
+
+export const consentModeRules = {
+  googleConsentMode: {
+    '|': 'boolean',
+    mapping: /* @__PURE__ */ Object.fromEntries(CONSENT_MODE_KEYS.map((key) => [key, 'grantable'])),
+    waitForUpdate: 'ms',
+    region: 'regionList',
+    adsDataRedaction: 'boolean',
+    urlPassthrough: 'boolean'
+  }
+} as const
+
+export const regionsRules = {
+  region: 'region',
+  regions: { '*': { mode: ['opt-in', 'opt-out'] }, '#': 'regionKey' }
+} as const
+
+export const vendorsRules = { vendors: { '[]': ['uet', 'clarity', 'meta'] } } as const
+
+export const recordsRules = { records: { endpoint: 'url', headers: 'attrs' }, onRecord: 'function' } as const

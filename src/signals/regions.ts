@@ -1,6 +1,6 @@
 import type { Extension } from '../core/consent.js'
 import type { Mode } from '../core/types.js'
-import { REGION_CODE } from '../core/config.js'
+import { REGION_CODE } from '../core/check.js'
 import { has } from '../core/has.js'
 
 export type RegionPolicies = Record<string, { mode: Mode }>

@@ -9,3 +9,10 @@ export interface DialogOptions {
   /** Linked from the banner. */
   privacyPolicyUrl?: string
 }
+
+/** How the configuration check reads DialogOptions (the rule language: src/core/schema.ts). */
+export const dialogRules = {
+  ui: { layout: ['bar', 'box', 'modal'], position: 'string', theme: ['light', 'dark', 'auto'], reopenButton: 'boolean', nonce: 'string' },
+  translations: 'object',
+  privacyPolicyUrl: 'string'
+} as const

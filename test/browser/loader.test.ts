@@ -1,5 +1,5 @@
-// The one script tag: a loader that fetches the dialog chunk beside it only when a visitor needs it, pinned to the
-// exact file it was built with, and failing closed when the chunk cannot be had.
+// The one script tag: a loader that fetches its chunks (the dialog, the record delivery) beside it only when needed,
+// pinned to the exact file it was built with, and failing closed when a chunk cannot be had.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
@@ -8,6 +8,7 @@ import { useBrowser } from './harness.js'
 const suite = useBrowser()
 const DIST = join(import.meta.dirname, '..', '..', 'dist')
 const chunk = () => readdirSync(DIST).find((file) => /^charto\.dialog\.\w+\.js$/.test(file))!
+const recordsChunk = () => readdirSync(DIST).find((file) => /^charto\.records\.\w+\.js$/.test(file))!
 
 const page = (head: string, body = '') =>
   `<!doctype html><html lang="en"><head><title>t</title>${head}</head><body><main><h1>Shop</h1>${body}</main>` +
@@ -120,4 +121,71 @@ it('an inline copy of the loader, which cannot know where its chunk is, reports 
   expect(await tab.evaluate(() => (window as any).errors[0])).toContain('charto.single-file.global.js')
   expect(await tab.evaluate(() => (window as any).ran)).toBeUndefined()
   await tab.close()
+})
+
+it('records: a returning visitor with nothing queued fetches no records chunk; a decision fetches it and delivers', async () => {
+  let config = JSON.stringify({ records: { endpoint: '/consent-records-a' } })
+  suite.server.page('/records.html', page(tag(config), marketing))
+  let context = await suite.browser.newContext()
+  let tab = await context.newPage()
+  await tab.goto(suite.server.origin() + '/records.html')
+  await tab.getByRole('button', { name: 'Accept all' }).waitFor()
+  // Undecided: no record to send, so no delivery code yet.
+  expect(scripts('/dist/' + recordsChunk())).toBe(0)
+  await tab.getByRole('button', { name: 'Accept all' }).click()
+  await expect.poll(() => suite.server.hits('/consent-records-a').length).toBe(1)
+  expect(scripts('/dist/' + recordsChunk())).toBe(1)
+  let record = JSON.parse(suite.server.hits('/consent-records-a')[0].body)
+  expect(record).toMatchObject({ method: 'accept-all', configHash: expect.stringMatching(/^[0-9a-f]{64}$/) })
+
+  await tab.reload()
+  await tab.waitForFunction(() => (window as any).ran)
+  await tab.waitForTimeout(300)
+  expect(scripts('/dist/' + recordsChunk())).toBe(1)
+  expect(suite.server.hits('/consent-records-a')).toHaveLength(1)
+  await context.close()
+})
+
+it('records: a records chunk that fails to load reports an error and keeps the record queued for the next page', async () => {
+  let path = '/records-broken/'
+  let broken = true
+  suite.server.route(path + 'charto.global.js', (_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(DIST, 'charto.global.js')))
+  )
+  for (let file of [chunk(), recordsChunk()]) {
+    suite.server.route(path + file, (_req, res) =>
+      broken && file == recordsChunk()
+        ? res.writeHead(404).end()
+        : res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(DIST, file)))
+    )
+  }
+  let config = JSON.stringify({ records: { endpoint: '/consent-records-b' } })
+  suite.server.page(
+    path + 'index.html',
+    page(
+      `<script>addEventListener('charto:error', (event) => (window.errors = window.errors || []).push(String(event.detail && event.detail.message)))</script>` +
+        `<script type="application/json" id="charto-config">${config}</script><script src="${path}charto.global.js"></script>`,
+      marketing
+    )
+  )
+  let context = await suite.browser.newContext()
+  let tab = await context.newPage()
+  await tab.goto(suite.server.origin() + path + 'index.html')
+  await tab.getByRole('button', { name: 'Reject all' }).click()
+  await tab.waitForFunction(() => (window as any).errors?.length)
+  expect(await tab.evaluate(() => (window as any).errors[0])).toContain(recordsChunk())
+  // The decision holds; its record waits for the next page.
+  expect(await tab.evaluate(() => [(window as any).Charto.instance.getConsent().method, (window as any).ran])).toEqual(['reject-all', undefined])
+  let queued = await tab.evaluate(() => JSON.parse(localStorage.getItem('charto:records') || '[]'))
+  expect(queued).toHaveLength(1)
+  expect(queued[0][0]).toMatchObject({ method: 'reject-all', configHash: '' })
+  expect(suite.server.hits('/consent-records-b')).toHaveLength(0)
+
+  broken = false
+  await tab.reload()
+  await expect.poll(() => suite.server.hits('/consent-records-b').length).toBe(1)
+  let record = JSON.parse(suite.server.hits('/consent-records-b')[0].body)
+  expect(record).toMatchObject({ method: 'reject-all', configHash: expect.stringMatching(/^[0-9a-f]{64}$/) })
+  await expect.poll(() => tab.evaluate(() => localStorage.getItem('charto:records'))).toBeNull()
+  await context.close()
 })

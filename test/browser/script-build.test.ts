@@ -36,15 +36,15 @@ it('starts from #charto-config, shows the banner in the page language from a loa
 })
 
 it('fails closed on a broken configuration: nothing blocked runs, the page keeps working, the error names the field', async () => {
-  suite.server.page(
-    '/broken.html',
+  let broken = (loader: string) =>
     page(
       `<script type="application/json" id="charto-config">{"services":{"stats":{"category":"analytics"}}}</script>
-       <script src="/dist/charto.global.js"></script>`,
+       <script src="/dist/${loader}"></script>`,
       `<script type="text/plain" data-category="performance">window.ran = true</script>
        <script>window.pageWorks = true</script>`
     )
-  )
+  suite.server.page('/broken.html', broken('charto.global.js'))
+  suite.server.page('/broken-dev.html', broken('charto.dev.global.js'))
   let tab = await suite.browser.newPage()
   let errors: string[] = []
   tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()))
@@ -54,7 +54,12 @@ it('fails closed on a broken configuration: nothing blocked runs, the page keeps
     true,
     undefined
   ])
-  expect(errors.join('\n')).toMatch(/services\.stats\.category: must name a category/)
+  // Short in what visitors download; the development loader lists every problem with its hint.
+  expect(errors.join('\n')).toMatch(/invalid configuration at services\.stats\.category: .*npx charto validate/)
+  errors.length = 0
+  await tab.goto(suite.server.origin() + '/broken-dev.html')
+  expect(await tab.evaluate(() => [(window as any).ran, (window as any).pageWorks])).toEqual([undefined, true])
+  expect(errors.join('\n')).toMatch(/services\.stats\.category: must name a category \(necessary, performance, marketing, functional\), got "analytics"\s+hint: did you mean "performance"\?/)
   await tab.close()
 })
 
@@ -95,10 +100,10 @@ it('the one script tag starts with regions, vendors and records, and no option n
   await tab.close()
 })
 
-it('a second init on the same page is ignored with a warning, and starts once the first is destroyed', async () => {
+it('a second init on the same page is ignored (with a warning in the development loader), and starts once the first is destroyed', async () => {
   suite.server.page(
     '/twice.html',
-    page(`<script type="application/json" id="charto-config">{}</script><script src="/dist/charto.global.js"></script>`, `<a href="#" data-charto-open>Cookie settings</a>`)
+    page(`<script type="application/json" id="charto-config">{}</script><script src="/dist/charto.dev.global.js"></script>`, `<a href="#" data-charto-open>Cookie settings</a>`)
   )
   let tab = await suite.browser.newPage()
   let warnings: string[] = []
@@ -158,10 +163,10 @@ it('EU-9: a decision survives adding cookie.domain: the later decision wins, and
   await context.close()
 })
 
-it('Charto.instance is the manager of a manual init; a config that is not an object, or placed after the script, fails loudly', async () => {
+it('Charto.instance is the manager of a manual init; a config that is not an object fails loudly, one placed after the script in the development loader', async () => {
   suite.server.page('/manual.html', page(`<script src="/dist/charto.global.js"></script><script>Charto.init({})</script>`))
   suite.server.page('/array.html', page(`<script type="application/json" id="charto-config">[]</script><script src="/dist/charto.global.js"></script>`))
-  suite.server.page('/late.html', page(`<script src="/dist/charto.global.js"></script><script type="application/json" id="charto-config">{}</script>`))
+  suite.server.page('/late.html', page(`<script src="/dist/charto.dev.global.js"></script><script type="application/json" id="charto-config">{}</script>`))
   let tab = await suite.browser.newPage()
   let errors: string[] = []
   tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()))
@@ -169,7 +174,7 @@ it('Charto.instance is the manager of a manual init; a config that is not an obj
   expect(await tab.evaluate(() => typeof (window as any).Charto.instance?.acceptAll)).toBe('function')
   await tab.goto(suite.server.origin() + '/array.html')
   expect(await tab.evaluate(() => (window as any).Charto.instance)).toBeUndefined()
-  expect(errors.join('\n')).toMatch(/config: must be an object/)
+  expect(errors.join('\n')).toMatch(/invalid configuration at config: /)
   await tab.goto(suite.server.origin() + '/late.html')
   await expect.poll(() => errors.join('\n')).toContain('put #charto-config before the charto script')
   await tab.close()

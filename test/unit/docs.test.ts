@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, normalize } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { SCHEMA } from '../../src/core/schema.js'
+import { SCHEMA } from '../../src/schema.js'
 import { resolveConfig } from '../../src/core/config.js'
 import { validateRecord } from '../../src/server/validate.js'
 import en from '../../src/ui/i18n/en.js'

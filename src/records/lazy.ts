@@ -1,0 +1,51 @@
+// Records, paid for when used: the delivery (with its SHA-256) arrives only once this tab makes a decision, or when a
+// record from an earlier page waits in the queue. A returning visitor with nothing queued never fetches it.
+import type { Extension } from '../core/consent.js'
+import type { ConsentState } from '../core/types.js'
+import { wantsRecords, toRecord, endpointOf, type ConsentRecord } from './record.js'
+import { enqueue, readQueue } from './queue.js'
+import type { RecordsDelivery } from './delivery.js'
+
+export type DeliveryFactory = (manager: Parameters<Extension>[0]) => RecordsDelivery
+
+/**
+ * Stands in for `records` until the delivery is needed, then loads it with `load` and hands the waiting decisions
+ * over. A delivery that fails to load fails closed: one `error` event says what failed, and each waiting decision is
+ * queued (without its configuration hash, which the delivery adds) for the next page to send.
+ */
+export const lazyRecords =
+  (load: () => Promise<DeliveryFactory>): Extension =>
+  (manager) => {
+    let config = manager.config
+    if (typeof window == 'undefined' || !wantsRecords(config)) return
+    let waiting: ConsentState[] = []
+    let delivery: RecordsDelivery | undefined
+    let loading: Promise<void> | undefined
+    let stopped = false
+    let start = () =>
+      (loading ||= load().then(
+        (startDelivery) => {
+          if (stopped) return
+          delivery = startDelivery(manager)
+          waiting.forEach((consent) => delivery!.record(consent))
+          waiting = []
+        },
+        (error) => {
+          loading = undefined
+          if (endpointOf(config)) enqueue(...waiting.map((consent): [ConsentRecord, number, number] => [toRecord(consent, config, ''), 0, 0]))
+          waiting = []
+          manager.emit('error', error)
+        }
+      ))
+    if (endpointOf(config) && readQueue().length) start()
+    let off = manager.on('change', ({ consent, remote }) => {
+      if (remote || !consent.decided) return
+      if (delivery) delivery.record(consent)
+      else waiting.push(consent), start()
+    })
+    return () => {
+      stopped = true
+      off()
+      delivery?.stop()
+    }
+  }

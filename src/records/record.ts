@@ -1,0 +1,60 @@
+// The record charto makes of each decision.
+import type { ConsentState, Method, Mode, ResolvedConfig } from '../core/types.js'
+
+/** What charto sends for every decision. No IP address, no user agent, no personal data. */
+export interface ConsentRecord {
+  /** Random UUID v4 of the visitor's consent (stays the same across their decisions). */
+  id: string
+  /** First decision. */
+  createdAt: string
+  /** This decision. */
+  updatedAt: string
+  expiresAt: string
+  revision: number
+  /** SHA-256 (hex) of the texts the visitor was shown: see `configHash`. */
+  configHash: string
+  categories: Record<string, boolean>
+  services: Record<string, boolean>
+  method: Method
+  gpc: boolean
+  mode: Mode
+  region: string | null
+  language: string | null
+  /** The page, without query string or fragment. */
+  url: string
+}
+
+/** The options `records` reads from the configuration. */
+export interface RecordsOptions {
+  endpoint: string
+  headers?: Record<string, string>
+}
+
+/** Whether the configuration asks for records at all: an endpoint to POST them to, or an `onRecord` handler. */
+export const wantsRecords = (config: ResolvedConfig) => !!endpointOf(config) || typeof config.onRecord == 'function'
+
+/** The endpoint records are POSTed to; empty when there is none. */
+export const endpointOf = (config: ResolvedConfig): string => {
+  let endpoint = (config.records as Partial<RecordsOptions> | undefined)?.endpoint
+  return typeof endpoint == 'string' ? endpoint : ''
+}
+
+/** The record of a decided state. `hash` is the configuration's (configHash), empty while it is not known yet. */
+export function toRecord(state: ConsentState, config: ResolvedConfig, hash: string): ConsentRecord {
+  return {
+    id: state.id!,
+    createdAt: state.createdAt!,
+    updatedAt: state.updatedAt!,
+    expiresAt: state.expiresAt!,
+    revision: state.revision,
+    configHash: hash,
+    categories: state.categories,
+    services: state.services,
+    method: state.method!,
+    gpc: state.gpc,
+    mode: config.mode,
+    region: state.region,
+    language: state.language || (typeof document == 'object' && document.documentElement.lang) || null,
+    url: typeof location == 'object' ? location.href.split(/[?#]/)[0] : ''
+  }
+}
