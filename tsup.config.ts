@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs'
-import { defineConfig } from 'tsup'
+import { defineConfig, type Options } from 'tsup'
 
 /** One module per EU language (charto/i18n/de), so the default bundle carries English only. */
 const languages = Object.fromEntries(
@@ -10,7 +10,13 @@ const languages = Object.fromEntries(
 // toplevel: false keeps `var Charto`, the global the script builds define.
 const terser = { minify: 'terser', terserOptions: { compress: { passes: 2 }, ecma: 2020, toplevel: false } } as const
 
-export default defineConfig([
+/**
+ * These are the production builds: `CHARTO_DEVELOPMENT` is false (src/development.ts), and the minifier drops the
+ * development checks and warnings. A development build sets it to true.
+ */
+const production = (options: Options): Options => ({ ...options, define: { CHARTO_DEVELOPMENT: 'false', ...options.define } })
+
+const builds: Options[] = [
   {
     // One shared core chunk, so an app importing charto and charto/react gets the core once.
     entry: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts', ...languages },
@@ -87,4 +93,6 @@ export default defineConfig([
     outExtension: () => ({ js: '.global.js' }),
     noExternal: [/.*/]
   }
-])
+]
+
+export default defineConfig(builds.map(production))
