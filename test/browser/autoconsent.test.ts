@@ -101,6 +101,9 @@ describe('DuckDuckGo autoconsent with integrations/autoconsent/charto.json', () 
 
       let consent = () => tab.evaluate(() => (window as any).Charto.instance.getConsent())
       expect(await consent()).toMatchObject({ decided: true, method: 'reject-all', categories: { necessary: true, functional: false, performance: false, marketing: false } })
+      // The refusal lasts as long as the cookie declaration says (consentLifetimeDays, 180 by default), in Chromium too.
+      let [cookie] = (await context.cookies()).filter((c) => c.name == 'charto_consent')
+      expect(Math.round((cookie.expires * 1000 - Date.now()) / 864e5)).toBe(180)
       // Reject all was clicked by the rule (the banner is gone), and nothing it refused ran or was requested.
       expect(await tab.locator('charto-ui').evaluate((host) => host.shadowRoot!.querySelector('[part~="banner"]'))).toBeNull()
 
