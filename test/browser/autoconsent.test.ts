@@ -120,4 +120,16 @@ describe('DuckDuckGo autoconsent with integrations/autoconsent/charto.json', () 
       await context.close()
     })
   }
+
+  it('opts in too, for a browser set to accept: Accept all is clicked', async () => {
+    suite.server.page('/autoconsent-opt-in.html', page({}))
+    let context = await suite.browser.newContext()
+    let { tab, messages, reported } = await withAutoconsent(context, { autoconsent: [rule] }, { ...autoconsentConfig, autoAction: 'optIn' })
+    await tab.goto(suite.server.origin() + '/autoconsent-opt-in.html')
+    await reported('optInResult')
+    expect(messages.filter((m) => m.type == 'optInResult').map((m) => m.result)).toEqual([true])
+    expect(await tab.evaluate(() => (window as any).Charto.instance.getConsent())).toMatchObject({ method: 'accept-all', categories: { marketing: true } })
+    await tab.waitForFunction(() => (window as any).marketingRan)
+    await context.close()
+  })
 })
