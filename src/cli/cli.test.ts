@@ -4,7 +4,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run } from './main.js'
+import { readdirSync } from 'node:fs'
 import { csvField, escapeHtml } from './declaration.js'
+import { LANGUAGES } from './languages.js'
 import { displayPattern } from './declared.js'
 import { registrableDomain } from './domain.js'
 
@@ -197,10 +199,10 @@ describe('charto declaration', () => {
   it('writes RFC 4180 CSV with the contract columns', async () => {
     let { code, stdout } = await cli('declaration', await file('hostile.json', hostile), '--format', 'csv')
     expect(code).toBe(0)
-    expect(stdout.split('\r\n')[0]).toBe('category,service,cookie,provider,purpose,duration,thirdParty')
-    expect(stdout).toContain('marketing,evil,x,O\'Brien & Co,"<script>alert(1)</script>, ""quoted"", and a\nnew line | pipe",=1+1,true\r\n')
+    expect(stdout.split('\r\n')[0]).toBe('category,service,cookie,provider,purpose,duration,thirdParty,categoryLabel,serviceLabel')
+    expect(stdout).toContain('marketing,evil,x,O\'Brien & Co,"<script>alert(1)</script>, ""quoted"", and a\nnew line | pipe",=1+1,true,Ads & <b>more</b>,"""Evil"" <Corp>"\r\n')
     let rows = parseCsv(stdout)
-    expect(rows.at(-1)).toEqual(['marketing', 'evil', 'x', "O'Brien & Co", '<script>alert(1)</script>, "quoted", and a\nnew line | pipe', '=1+1', 'true'])
+    expect(rows.at(-1)).toEqual(['marketing', 'evil', 'x', "O'Brien & Co", '<script>alert(1)</script>, "quoted", and a\nnew line | pipe', '=1+1', 'true', 'Ads & <b>more</b>', '"Evil" <Corp>'])
     expect(csvField('plain')).toBe('plain')
     expect(csvField('a,b')).toBe('"a,b"')
   })
@@ -208,10 +210,10 @@ describe('charto declaration', () => {
   it('lists every declared cookie of the example in CSV, plus charto\'s own', async () => {
     let rows = parseCsv((await cli('declaration', 'examples/charto.config.json', '--format=csv')).stdout)
     expect(rows).toHaveLength(1 + 15)
-    expect(rows.every((r) => r.length === 7)).toBe(true)
-    expect(rows[1]).toEqual(['necessary', '', 'charto_consent', 'This website', expect.stringMatching(/^Remembers your cookie choices/), '180 days', 'false'])
+    expect(rows.every((r) => r.length === 9)).toBe(true)
+    expect(rows[1]).toEqual(['necessary', '', 'charto_consent', 'This website', expect.stringMatching(/^Remembers your cookie choices/), '180 days', 'false', 'Strictly necessary', ''])
     expect(rows.map((r) => r[2])).toEqual(expect.arrayContaining(['_ga', '_ga_*', '_hjSessionUser_*', '_fbp', '_fbc', 'fr', 'YSC', 'VISITOR_INFO1_LIVE']))
-    expect(rows.find((r) => r[2] === 'YSC')).toEqual(['functional', 'youtube', 'YSC', 'Google Ireland Limited', expect.any(String), 'Session', 'true'])
+    expect(rows.find((r) => r[2] === 'YSC')).toEqual(['functional', 'youtube', 'YSC', 'Google Ireland Limited', expect.any(String), 'Session', 'true', 'Embedded content', 'YouTube'])
   })
 
   it('writes to --out, refuses an unknown format and an invalid configuration', async () => {
@@ -225,6 +227,55 @@ describe('charto declaration', () => {
     let invalid = await cli('declaration', await file('invalid.json', { mode: 'never' }))
     expect(invalid.code).toBe(1)
     expect(invalid.stderr).toContain('mode: must be one of "opt-in", "opt-out", got "never"')
+  })
+})
+
+describe('charto declaration speaks like the dialog', () => {
+  const plain = {
+    categories: { performance: { cookies: [{ name: '_pk_id', purpose: 'Counts visits', duration: '13 months' }] } },
+    services: { matomo: { category: 'performance', provider: 'InnoCraft' } },
+    translations: { en: { services: { matomo: { label: 'Matomo' } } }, de: { categories: { marketing: { label: 'Werbung' } } } }
+  }
+
+  it('names and describes each category as the banner does, in English by default', async () => {
+    let { code, stdout } = await cli('declaration', await file('plain.json', plain))
+    expect(code).toBe(0)
+    expect([...stdout.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['Necessary', 'Performance', 'Marketing', 'Functional'])
+    expect(stdout).toContain('## Necessary\n\nNeeded for the site to work, for security and to remember your choices.\n')
+    expect(stdout).toContain('## Performance\n\nMeasure how the site is used so that we can improve it.\n')
+    expect(stdout).not.toMatch(/Strictly necessary|Performance and analytics/)
+    let html = (await cli('declaration', await file('plain.json', plain), '--format', 'html')).stdout
+    expect(html).toContain('<h2>Necessary</h2>\n<p>Needed for the site to work, for security and to remember your choices.</p>')
+  })
+
+  it("--lang de uses the dialog's German, under the configuration's own translations", async () => {
+    let { code, stdout } = await cli('declaration', await file('plain.json', plain), '--lang', 'de')
+    expect(code).toBe(0)
+    expect([...stdout.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['Notwendig', 'Statistik', 'Werbung', 'Funktional'])
+    expect(stdout).toContain('## Statistik\n\nHelfen uns zu verstehen, wie Besucher die Website nutzen')
+    let csv = parseCsv((await cli('declaration', await file('plain.json', plain), '--format', 'csv', '--lang', 'de')).stdout)
+    expect(csv.find((r) => r[2] === '_pk_id')?.slice(-2)).toEqual(['Statistik', ''])
+  })
+
+  it("CSV carries the labels visitors saw after the contract's columns", async () => {
+    let withCookie = { ...plain, services: { matomo: { ...plain.services.matomo, cookies: ['_pk_ses'] } } }
+    let rows = parseCsv((await cli('declaration', await file('labels.json', withCookie), '--format', 'csv')).stdout)
+    expect(rows[0]).toEqual(['category', 'service', 'cookie', 'provider', 'purpose', 'duration', 'thirdParty', 'categoryLabel', 'serviceLabel'])
+    expect(rows.find((r) => r[2] === '_pk_ses')).toEqual(['performance', 'matomo', '_pk_ses', 'InnoCraft', '', '', '', 'Performance', 'Matomo'])
+    expect(rows.find((r) => r[2] === 'charto_consent')?.slice(-2)).toEqual(['Necessary', ''])
+  })
+
+  it('refuses a language the dialog does not have, listing the ones it has', async () => {
+    let { code, stdout, stderr } = await cli('declaration', await file('plain.json', plain), '--lang', 'xx')
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toBe(`charto: --lang must be one of ${Object.keys(LANGUAGES).sort().join(', ')}; got "xx"\n`)
+    expect(stderr).toContain('de, el, en')
+  })
+
+  it('knows every language file the dialog ships', () => {
+    let files = readdirSync(join(ROOT, 'src/ui/i18n')).map((name) => name.replace(/\.ts$/, ''))
+    expect(Object.keys(LANGUAGES).sort()).toEqual(files.sort())
   })
 })
 

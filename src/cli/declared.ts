@@ -40,16 +40,6 @@ export interface Declaration {
   scripts: { category: string; service: string; glob: string; matches(url: string): boolean }[]
 }
 
-const DEFAULT_LABELS: Record<string, string> = {
-  necessary: 'Strictly necessary',
-  performance: 'Performance and analytics',
-  marketing: 'Marketing',
-  functional: 'Functional'
-}
-
-export const categoryLabel = (config: ResolvedConfig, id: string) =>
-  config.categories[id]?.label || DEFAULT_LABELS[id] || id
-export const serviceLabel = (config: ResolvedConfig, id: string) => config.services[id]?.label || id
 export const isRequired = (config: ResolvedConfig, category: string) => !!config.categories[category]?.required
 
 /**

@@ -18,9 +18,11 @@ Usage:
       Checks a configuration (JSON, or a JS module exporting it). Prints every problem with its path and a hint.
       Exit 0 when valid (warnings about an incomplete declaration do not fail unless --strict), 1 on problems.
 
-  charto declaration <config> [--format md|html|csv] [--out file]
+  charto declaration <config> [--format md|html|csv] [--lang code] [--out file]
       The cookie declaration for the privacy policy: per category each cookie's provider, purpose, duration and
-      first or third party. Markdown by default. CSV columns: category,service,cookie,provider,purpose,duration,thirdParty.
+      first or third party, with the dialog's own labels and descriptions. Markdown by default. CSV columns:
+      category,service,cookie,provider,purpose,duration,thirdParty,categoryLabel,serviceLabel.
+      --lang  the dialog's language for labels and descriptions (default en), e.g. de
 
   charto audit <url> [--config file] [--json] [--browser path] [--resolve rules] [--first-party domain]
                      [--wait ms] [--timeout ms]
@@ -47,6 +49,7 @@ const OPTIONS = {
   strict: { type: 'boolean' },
   format: { type: 'string', short: 'f' },
   out: { type: 'string', short: 'o' },
+  lang: { type: 'string' },
   config: { type: 'string', short: 'c' },
   json: { type: 'boolean' },
   browser: { type: 'string' },
@@ -58,7 +61,7 @@ const OPTIONS = {
 
 const ALLOWED: Record<string, string[]> = {
   validate: ['help', 'strict'],
-  declaration: ['help', 'format', 'out'],
+  declaration: ['help', 'format', 'lang', 'out'],
   audit: ['help', 'config', 'json', 'browser', 'resolve', 'first-party', 'wait', 'timeout']
 }
 
@@ -108,7 +111,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       let source = displayPath(path, cwd, target)
       let text: string
       try {
-        text = renderDeclaration(config, format, source)
+        text = renderDeclaration(config, format, source, values.lang)
       } catch (error) {
         if (!(error as any).problems) throw error
         io.stderr.write(`${source} is not valid; run charto validate ${target}\n${(error as Error).message}\n`)

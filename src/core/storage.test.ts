@@ -4,6 +4,7 @@ import { createStore } from './storage.js'
 import { resolveConfig } from './config.js'
 import { cookieVariants, readCookies } from './cookies.js'
 import type { ChartoConfig } from './types.js'
+import { declaration } from '../cli/declared.js'
 
 let values = () => readCookies().filter(([name]) => name == 'charto_consent').map(([, value]) => value)
 let store = (config: ChartoConfig = {}) => createStore(resolveConfig(config))
@@ -23,6 +24,34 @@ describe('the consent cookie', () => {
     expect(values()).toEqual(['new'])
     expect(store({ cookie: { domain: '.site.test' } }).write('shared')).toBe(true)
     expect(values()).toEqual(['shared'])
+  })
+
+  it('lives as long as the cookie declaration says: consentLifetimeDays, not a day more', () => {
+    let written: string[] = []
+    let owner: object = document
+    while (!Object.getOwnPropertyDescriptor(owner, 'cookie')) owner = Object.getPrototypeOf(owner)
+    let jar = Object.getOwnPropertyDescriptor(owner, 'cookie')!
+    Object.defineProperty(document, 'cookie', {
+      get: () => jar.get!.call(document),
+      set: (text: string) => (written.push(text), jar.set!.call(document, text)),
+      configurable: true
+    })
+    try {
+      for (let consentLifetimeDays of [180, 30]) {
+        written.length = 0
+        let before = Date.now()
+        expect(store({ consentLifetimeDays }).write('kept')).toBe(true)
+        let expires = Date.parse(/;\s*expires=([^;]+)/i.exec(written.find((text) => text.startsWith('charto_consent=kept'))!)![1])
+        let days = (expires - before) / 86_400_000
+        // Expires has a precision of one second.
+        expect(days).toBeGreaterThan(consentLifetimeDays - 0.001)
+        expect(days).toBeLessThan(consentLifetimeDays + 0.001)
+        let stated = declaration(resolveConfig({ consentLifetimeDays })).cookies.find((c) => c.name == 'charto_consent')!.duration
+        expect(stated).toBe(`${consentLifetimeDays} days`)
+      }
+    } finally {
+      delete (document as any).cookie
+    }
   })
 
   it('reads every variant there is', () => {

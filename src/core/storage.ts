@@ -25,8 +25,9 @@ export function createStore(config: ResolvedConfig): DecisionStore {
     read: all,
     write: (value) =>
       attempt(() => {
-        // The cookie outlives the record by a day; expiry is judged from the record's own timestamps.
-        let days = config.consentLifetimeDays + 1
+        // As long as the decision lasts, and as the cookie declaration states it: not a day more. Expiry is still judged
+        // from the record's own timestamps, so a decision ends on time where the browser keeps a cookie longer.
+        let days = config.consentLifetimeDays
         let https = secure ?? location.protocol == 'https:'
         let put = () => {
           // js-cookie writes it. Where the page broke document.cookie for it (a <form name="cookie"> hides the

@@ -421,9 +421,6 @@ export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: Blocke
         mount()
         root.append((fab = h('button', { part: 'reopen', popover: 'manual', 'data-charto-action': 'preferences', 'aria-label': t.preferences.title, onclick: preferences })))
         present(fab)
-      } else if (/^(localhost|127\.|\[)|\.(test|local)$/.test(location.hostname) && !document.querySelector('[data-charto-open]')) {
-        // development only (local host names): the EU-5 way back is missing
-        console.warn('charto: add a [data-charto-open] link or ui.reopenButton (EU-5)')
       }
     })
   )

@@ -358,13 +358,6 @@ describe('page hooks', () => {
     fab.click()
     expect(view()!.getAttribute('part')).toBe('preferences')
   })
-
-  it('warns in development when the page has no way back to the preferences', () => {
-    let warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    Object.defineProperty(window, 'location', { value: new URL('http://localhost:3000/'), configurable: true })
-    make()
-    expect(warn.mock.calls[0]?.[0]).toMatch(/data-charto-open/)
-  })
 })
 
 describe('setLanguage', () => {

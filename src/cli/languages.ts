@@ -1,0 +1,30 @@
+// Every language the dialog ships (src/ui/i18n), for `charto declaration --lang`. A new language file needs a line here:
+// the CLI test compares this list with the directory.
+import bg from '../ui/i18n/bg.js'
+import cs from '../ui/i18n/cs.js'
+import da from '../ui/i18n/da.js'
+import de from '../ui/i18n/de.js'
+import el from '../ui/i18n/el.js'
+import en from '../ui/i18n/en.js'
+import es from '../ui/i18n/es.js'
+import et from '../ui/i18n/et.js'
+import fi from '../ui/i18n/fi.js'
+import fr from '../ui/i18n/fr.js'
+import ga from '../ui/i18n/ga.js'
+import hr from '../ui/i18n/hr.js'
+import hu from '../ui/i18n/hu.js'
+import it from '../ui/i18n/it.js'
+import lt from '../ui/i18n/lt.js'
+import lv from '../ui/i18n/lv.js'
+import mt from '../ui/i18n/mt.js'
+import nl from '../ui/i18n/nl.js'
+import pl from '../ui/i18n/pl.js'
+import pt from '../ui/i18n/pt.js'
+import ro from '../ui/i18n/ro.js'
+import sk from '../ui/i18n/sk.js'
+import sl from '../ui/i18n/sl.js'
+import sv from '../ui/i18n/sv.js'
+import type { Dictionary } from '../ui/i18n/en.js'
+
+/** The built-in dictionaries by language code. */
+export const LANGUAGES: Record<string, Dictionary> = { bg, cs, da, de, el, en, es, et, fi, fr, ga, hr, hu, it, lt, lv, mt, nl, pl, pt, ro, sk, sl, sv }
