@@ -61,7 +61,7 @@ function fromRule(rule: Rule, depth: number): fc.Arbitrary<unknown> {
     let leaf = typeof rule == 'string' && ['cookies', 'scripts', 'names'].includes(rule)
       ? fc.array(fc.oneof(plausible, fc.record({ name: plausible, src: plausible, provider: plausible, attrs: plausible }, { requiredKeys: [] })), { maxLength: 4 })
       : plausible
-    return fc.oneof({ weight: 4, arbitrary: Array.isArray(rule) ? fc.constantFrom(...(rule as unknown[])) : leaf }, { weight: 1, arbitrary: anyValue })
+    return fc.oneof({ weight: 12, arbitrary: Array.isArray(rule) ? fc.constantFrom(...(rule as unknown[])) : leaf }, { weight: 1, arbitrary: anyValue })
   }
   let shape = rule as Record<string, Rule>
   if (shape['[]']) return fc.oneof(fc.array(fc.oneof(fc.constantFrom(...(shape['[]'] as unknown[])), plausible), { maxLength: 4 }), anyValue)
@@ -69,11 +69,11 @@ function fromRule(rule: Rule, depth: number): fc.Arbitrary<unknown> {
   let value = (key: string) => (key == '*' ? fromRule(shape['*'], depth + 1) : fromRule(shape[key], depth + 1))
   let entries = shape['*']
     ? fc.array(fc.tuple(fc.oneof(fc.constantFrom('necessary', 'performance', 'marketing', 'ga4', 'EU', 'DE', 'us-ca'), hostileKey), value('*')), { maxLength: 4 })
-    : fc.array(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...keys).chain((key) => fc.tuple(fc.constant(key), value(key))) }, { weight: 1, arbitrary: fc.tuple(hostileKey, anyValue) }), {
+    : fc.array(fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...keys).chain((key) => fc.tuple(fc.constant(key), value(key))) }, { weight: 1, arbitrary: fc.tuple(hostileKey, anyValue) }), {
         maxLength: 5
       })
   return fc.oneof(
-    { weight: 6, arbitrary: entries.map((pairs) => Object.fromEntries(pairs)) },
+    { weight: 16, arbitrary: entries.map((pairs) => Object.fromEntries(pairs)) },
     // JSON.parse makes "__proto__" an own key, as a configuration file would.
     { weight: 1, arbitrary: entries.map((pairs) => asParsedJson(Object.fromEntries(pairs))) },
     { weight: 1, arbitrary: anyValue }

@@ -4,6 +4,7 @@
 // and so accepts and rejects exactly the same configurations.
 import { walkConfig, knownIds, type Known } from '../core/check.js'
 import { attempt } from '../core/attempt.js'
+import { REGEX_STRING } from '../core/pattern.js'
 import { SCHEMA } from '../schema.js'
 import { hintFor } from './hints.js'
 
@@ -22,10 +23,11 @@ const patternMessage: Message = (value) =>
   typeof value == 'string' && value
     ? `${quote(value)} is not a valid pattern; write a regular expression between slashes, e.g. "/^_ga/"`
     : 'must be a name or a "/regex/"'
+/** A cookie is first a pattern (a name or a "/regex/"), and a name must be one a browser can set. */
 const cookieMessage: Message = (value, allowed, known) =>
-  typeof value == 'string' && /^\/.+\/[dgimsuy]*$/.test(value) || !value || typeof value != 'string'
-    ? patternMessage(value, allowed, known)
-    : 'must be a cookie name without spaces, "=", ";" or ",", or a "/regex/"'
+  typeof value == 'string' && value && !REGEX_STRING.test(value)
+    ? 'must be a cookie name without spaces, "=", ";" or ",", or a "/regex/"'
+    : patternMessage(value, allowed, known)
 
 /** What each kind of problem means, for the kinds the walk reports (core/check.ts). */
 const MESSAGES: Record<string, Message> = {
