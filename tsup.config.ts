@@ -13,11 +13,11 @@ const terser = { minify: 'terser', terserOptions: { compress: { passes: 2 }, ecm
 export default defineConfig([
   {
     // One shared core chunk, so an app importing charto and charto/react gets the core once.
-    entry: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts', ...languages },
+    entry: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts', next: 'src/next/index.ts', ...languages },
     format: ['esm', 'cjs'],
     // charto/server's declarations come from here too: this build's clean removes every .d.ts in dist/ when its
     // declaration step starts, which would race with a second build writing them.
-    dts: { entry: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts', ...languages, server: 'src/server/index.ts' } },
+    dts: { entry: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts', next: 'src/next/index.ts', ...languages, server: 'src/server/index.ts' } },
     clean: true,
     target: 'es2020',
     // Rollup tree-shaking would drop the 'use client' directive Next.js needs in charto/react.
