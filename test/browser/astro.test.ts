@@ -1,0 +1,6 @@
+// examples/astro, built for production (`astro build`, @astrojs/node standalone) with charto installed from the
+// packed tarball, served by its own Node server: the page reads the consent cookie and Sec-GPC in its frontmatter.
+import { useExample } from './frameworks.js'
+import { serverRenderedScenario } from './server-rendered.js'
+
+serverRenderedScenario(useExample('astro', () => ['node', 'dist/server/entry.mjs']))
