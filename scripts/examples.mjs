@@ -36,6 +36,15 @@ function hashTree(folder, skip = new Set(['node_modules', '.next', '.nuxt', '.ou
   return hash.digest('hex').slice(0, 16)
 }
 
+/**
+ * Examples whose install and build take longest, left out of `npm test` unless CHARTO_ALL_EXAMPLES=1, so CI stays
+ * well under 30 minutes on 2 cores (measured times in docs/frameworks.md).
+ */
+export const SLOW_EXAMPLES = ['astro']
+
+/** Whether examples/<name> runs in this test run. */
+export const exampleEnabled = (name) => !SLOW_EXAMPLES.includes(name) || process.env.CHARTO_ALL_EXAMPLES == '1'
+
 /** `npm pack` of the built package, once per build: the same tarball a release publishes. */
 export function packCharto() {
   if (!existsSync(join(ROOT, 'dist', 'index.js'))) throw new Error('examples: build charto first (npm run build)')
