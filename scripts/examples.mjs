@@ -16,8 +16,16 @@ const ROOT = join(import.meta.dirname, '..')
 const CACHE = join(tmpdir(), 'charto-examples')
 const NPM = ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']
 
-function run(command, args, cwd) {
-  let result = spawnSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ASTRO_TELEMETRY_DISABLED: '1', NUXT_TELEMETRY_DISABLED: '1' } })
+/**
+ * Runs one step. NODE_ENV is the step's own: a test runner sets it to "test", with which Vite builds a development
+ * bundle (SvelteKit's development warnings, React's development build), and "production" would make `npm ci` leave out
+ * devDependencies.
+ */
+function run(command, args, cwd, nodeEnv) {
+  let env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ASTRO_TELEMETRY_DISABLED: '1', NUXT_TELEMETRY_DISABLED: '1' }
+  delete env.NODE_ENV
+  if (nodeEnv) env.NODE_ENV = nodeEnv
+  let result = spawnSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env })
   if (result.status !== 0) throw new Error(`examples: \`${command} ${args.join(' ')}\` failed in ${relative(ROOT, cwd) || '.'}`)
 }
 
@@ -76,10 +84,10 @@ export function prepareExample(name) {
     writeFileSync(stamp('install'), lock)
     times.install = (Date.now() - started) / 1000
   }
-  let sources = hashTree(folder) + lock
+  let sources = hashTree(folder) + lock + ' NODE_ENV=production'
   started = Date.now()
   if (!existsSync(stamp('build')) || readFileSync(stamp('build'), 'utf8') != sources) {
-    run('npm', ['run', 'build', '--silent'], folder)
+    run('npm', ['run', 'build', '--silent'], folder, 'production')
     writeFileSync(stamp('build'), sources)
     times.build = (Date.now() - started) / 1000
   }
