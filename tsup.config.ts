@@ -31,11 +31,11 @@ const development = { define: { CHARTO_DEVELOPMENT: 'true' } }
 export default defineConfig([
   {
     // One shared core chunk, so an app importing charto and charto/react gets the core once.
-    entry: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts', ...languages },
+    entry: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts', next: 'src/next/index.ts', wordpress: 'src/platforms/wordpress.ts', shopify: 'src/platforms/shopify.ts', ...languages },
     format: ['esm', 'cjs'],
     // charto/server's declarations come from here too: this build's clean removes every .d.ts in dist/ when its
     // declaration step starts, which would race with a second build writing them.
-    dts: { entry: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts', ...languages, server: 'src/server/index.ts' } },
+    dts: { entry: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts', next: 'src/next/index.ts', wordpress: 'src/platforms/wordpress.ts', shopify: 'src/platforms/shopify.ts', ...languages, server: 'src/server/index.ts' } },
     clean: true,
     target: 'es2020',
     ...production,
@@ -85,6 +85,16 @@ export default defineConfig([
     format: ['iife'],
     ...terser,
     ...production,
+    target: 'es2020',
+    outExtension: () => ({ js: '.js' }),
+    noExternal: [/.*/]
+  },
+  {
+    // The platform bridges for the <script> build: dist/wordpress.global.js and dist/shopify.global.js attach to the
+    // manager the loader started. No global name: they define nothing on window.
+    entry: { 'wordpress.global': 'src/platforms/wordpress.global.ts', 'shopify.global': 'src/platforms/shopify.global.ts' },
+    format: ['iife'],
+    ...terser,
     target: 'es2020',
     outExtension: () => ({ js: '.js' }),
     noExternal: [/.*/]

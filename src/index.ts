@@ -2,6 +2,8 @@
 export { createConsent } from './core/consent.js'
 export type { ConsentManager, Extension, MethodsOf } from './core/consent.js'
 export { resolveConfig } from './core/config.js'
+export { consentFromHeaders } from './core/request.js'
+export type { RequestHeaders } from './core/request.js'
 export type {
   ChartoConfig,
   CoreOptions,

@@ -12,10 +12,15 @@ const dialog = /* @__PURE__ */ lazyDialog(() => import('./ui/index.js').then((mo
 const records = /* @__PURE__ */ lazyRecords(() => import('./records/delivery.js').then((module) => module.startDelivery))
 
 /**
+ * Every module `init` composes, for the adapters that create the manager themselves (charto/next). Order matters:
+ * regions settle the mode first, and signals go out before the blocker runs anything or reloads.
+ */
+export const initExtensions = [regions, consentMode, vendors, records, blocker, dialog]
+
+/**
  * The whole SDK: consent core, region policy, Google Consent Mode and vendor signals, records,
- * blocking and the dialog. Order matters: regions settle the mode first, and signals go out
- * before the blocker runs anything or reloads.
+ * blocking and the dialog.
  */
 export function init(config?: ChartoConfig): UiManager {
-  return createConsent(config, [regions, consentMode, vendors, records, blocker, dialog]) as UiManager
+  return createConsent(config, initExtensions) as UiManager
 }

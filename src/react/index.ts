@@ -56,6 +56,7 @@ function storeFor(manager: ConsentManager): Store {
 interface ContextValue {
   /** Null on the server and, with `config`, until the provider has created the manager after mounting. */
   manager: ConsentManager | null
+  /** What the server renders and hydration sees: `initialState`, else the undecided state. */
   undecided: ConsentState
 }
 
@@ -72,16 +73,23 @@ export interface ChartoProviderProps {
   config?: ChartoConfig
   /** Extensions (UI, blocker, signals…) for the manager the provider creates from `config`. */
   extensions?: Extension[]
+  /**
+   * The state to render on the server and during hydration, instead of the undecided one: what the server read from
+   * the request with `consentFromHeaders` (charto), so that a returning visitor's first render already shows what
+   * they chose, and a visitor sending GPC sees it honoured. Read on the first render only.
+   */
+  initialState?: ConsentState
   children?: ReactNode
 }
 
 /** Makes a consent manager available to `useConsent`, `useIsGranted` and `<Consent>` below it. */
 export function ChartoProvider(props: ChartoProviderProps) {
-  let { manager: given, config, extensions, children } = props
+  let { manager: given, config, extensions, initialState, children } = props
   if (!given && !config) throw new Error('charto/react: <ChartoProvider> needs a `manager` or a `config`')
   let [created, setCreated] = useState<ConsentManager | null>(null)
   // Validated once; the configuration is read on the first render only, like a useState initialiser.
   let [resolved] = useState(() => (given ? given.config : resolveConfig(config)))
+  let [initial] = useState(initialState)
   useEffect(() => {
     if (given) return
     let manager = createConsent(config, extensions || [])
@@ -95,8 +103,8 @@ export function ChartoProvider(props: ChartoProviderProps) {
   }, [given])
   let manager = given || created
   let value = useMemo<ContextValue>(
-    () => ({ manager, undecided: manager ? storeFor(manager).server() : undecidedState(resolved) }),
-    [manager, resolved]
+    () => ({ manager, undecided: initial || (manager ? storeFor(manager).server() : undecidedState(resolved)) }),
+    [manager, resolved, initial]
   )
   return createElement(ChartoContext.Provider, { value }, children)
 }
@@ -111,13 +119,14 @@ const noSubscription = () => () => {}
 
 /**
  * The visitor's consent state, re-rendering on every change of decision. On the server and during hydration it is
- * the undecided state (every optional category off, `decided: false`); the real state follows right after hydration.
+ * the provider's `initialState`, else the undecided state (every optional category off, `decided: false`); the real
+ * state follows right after hydration.
  */
 export function useConsent(): ConsentState {
   let { manager, undecided } = useChartoContext('useConsent()')
   let store = manager && storeFor(manager)
   let fallback = () => undecided
-  return useSyncExternalStore(store ? store.subscribe : noSubscription, store ? store.get : fallback, store ? store.server : fallback)
+  return useSyncExternalStore(store ? store.subscribe : noSubscription, store ? store.get : fallback, fallback)
 }
 
 /** Whether a category or service id is granted; false on the server, while undecided and for unknown names. */

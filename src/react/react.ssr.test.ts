@@ -35,3 +35,25 @@ it('renders the undecided state on the server without touching window, document,
   expect(html).not.toContain('pixel.js')
   expect(html).toContain('always')
 })
+
+it('renders the state the server read from the request (initialState), so a returning visitor sees no flash', async () => {
+  let { consentFromHeaders } = await import('../core/request.js')
+  let { encodeDecision } = await import('../core/record.js')
+  let now = Date.now()
+  let cookie = encodeDecision({ id: '0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d', created: now, updated: now, sequence: 1, revision: 0, method: 'custom', gpc: false, granted: ['marketing'], services: {}, region: '', language: '' })
+  let config = { services: { youtube: { category: 'functional' } } }
+  function Status() {
+    let state = useConsent()
+    return h('p', null, `decided=${state.decided} gpc=${state.gpc} yt=${useIsGranted('youtube')}`)
+  }
+  let html = renderToString(
+    h(
+      ChartoProvider,
+      { config, initialState: consentFromHeaders(config, { cookie: 'charto_consent=' + cookie, 'sec-gpc': '1' }) },
+      h(Status),
+      h(Consent, { category: 'marketing', fallback: 'no pixel' }, h('script', { src: '/pixel.js' }))
+    )
+  )
+  expect(html).toContain('decided=true gpc=true yt=false')
+  expect(html).toContain('pixel.js')
+})

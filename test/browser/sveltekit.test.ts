@@ -1,0 +1,6 @@
+// examples/sveltekit, built for production (`vite build`, adapter-node) with charto installed from the packed
+// tarball, served by its own Node server: the root layout's server load reads the consent cookie and Sec-GPC.
+import { useExample } from './frameworks.js'
+import { serverRenderedScenario } from './server-rendered.js'
+
+serverRenderedScenario(useExample('sveltekit', () => ['node', 'build/index.js']))
