@@ -45,9 +45,10 @@ let ids = (el: HTMLElement) => el.dataset.category?.match(/\S+/g)
  * scripts and iframes created from JavaScript (`autoBlock: true`), config-loaded scripts and callbacks, and clearing
  * of cookies and storage on withdrawal (`cleared`), with `reloadOnRevoke`.
  */
-export const blocker: Extension = (manager) => {
+export const blocker: Extension = ({ manager, config, emit }) => {
   if (typeof document == 'undefined') return
-  let { config: { services, categories, autoBlock, reloadOnRevoke, cookie }, emit, isGranted } = manager
+  let { services, categories, autoBlock, reloadOnRevoke, cookie } = config
+  let isGranted = manager.isGranted
   let doc = document
   let create = doc.createElement
   // The nonce charto runs with (README, Content Security Policy). A script charto revives or releases gets from charto

@@ -16,6 +16,24 @@ type Check = (value: any) => string | false | void
 const quote = (value: unknown) => attempt(() => JSON.stringify(value)) || typeof value
 /** A copy of the object's own keys in an object without prototype, which inherits nothing. */
 const withoutPrototype = <T extends object>(object: T): T => Object.assign(Object.create(null), object)
+/**
+ * A frozen copy of a configuration value: plain objects and lists are copied and frozen all the way down, so that no
+ * module can talk to another by writing into the configuration, and the host's own objects are never frozen. Anything
+ * else (a host's callback) is kept as it is. A cycle maps to its copy.
+ */
+const frozenCopy = <T>(value: T, copies = new Map<object, object>()): T => {
+  if (!value || typeof value != 'object') return value
+  let prototype = Object.getPrototypeOf(value)
+  let isList = Array.isArray(value)
+  if (!isList && prototype != Object.prototype && prototype != null) return value
+  let copy = copies.get(value)
+  if (!copy) {
+    copies.set(value, (copy = isList ? [] : Object.create(prototype)))
+    for (let key of Object.keys(value)) (copy as any)[key] = frozenCopy((value as any)[key], copies)
+    Object.freeze(copy)
+  }
+  return copy as T
+}
 const typed = (type: string, hint = ''): Check => (value) => typeof value !== type && `must be a ${type}${hint}`
 const badPattern: Check = (name) => {
   if (typeof name !== 'string' || !name) return 'must be a name or a "/regex/"'
@@ -150,7 +168,7 @@ export function resolveConfig(config: ChartoConfig = {}): ResolvedConfig {
     ;(error as any).problems = problems
     throw error
   }
-  return withoutPrototype({
+  return frozenCopy(withoutPrototype({
     ...config,
     categories,
     services: withoutPrototype(services) as ResolvedConfig['services'],
@@ -158,5 +176,5 @@ export function resolveConfig(config: ChartoConfig = {}): ResolvedConfig {
     revision: config.revision || 0,
     consentLifetimeDays: config.consentLifetimeDays || 180,
     cookie: { name: 'charto_consent', path: '/', ...config.cookie }
-  })
+  }))
 }

@@ -110,7 +110,7 @@ export const configHash = (config: ResolvedConfig): string =>
   )
 
 /** The record of a decided state. */
-export function toRecord(state: ConsentState, config: ResolvedConfig, hash = configHash(config)): ConsentRecord {
+export function toRecord(state: ConsentState, config: ResolvedConfig, hash = configHash(config), mode = config.mode): ConsentRecord {
   return {
     id: state.id!,
     createdAt: state.createdAt!,
@@ -122,7 +122,7 @@ export function toRecord(state: ConsentState, config: ResolvedConfig, hash = con
     services: state.services,
     method: state.method!,
     gpc: state.gpc,
-    mode: config.mode,
+    mode,
     region: state.region,
     language: state.language || (typeof document == 'object' && document.documentElement.lang) || null,
     url: typeof location == 'object' ? location.href.split(/[?#]/)[0] : ''
@@ -141,8 +141,7 @@ const writeQueue = (queue: Queued[]) =>
  * `config.onRecord(record)` and POSTed as JSON to `config.records.endpoint` with `fetch` keepalive. Failed deliveries
  * wait in a bounded localStorage queue and are retried on a later page load (or when the browser comes online).
  */
-export const records: Extension = (manager) => {
-  let config = manager.config
+export const records: Extension = ({ manager, config }) => {
   let { endpoint, headers } = (config.records || {}) as Partial<RecordsOptions>
   let onRecord = config.onRecord
   if (typeof endpoint != 'string') endpoint = ''
@@ -179,7 +178,7 @@ export const records: Extension = (manager) => {
   }
   let off = manager.on('change', ({ consent, remote }) => {
     if (remote || !consent.decided) return
-    let record = toRecord(consent, config, (hash = hash || configHash(config)))
+    let record = toRecord(consent, config, (hash = hash || configHash(config)), manager.mode)
     if (typeof onRecord == 'function') attempt(() => Promise.resolve(onRecord(record)).catch(() => {}))
     if (endpoint) deliver(record, 0)
   })
