@@ -1,6 +1,6 @@
 // The public names of the npm package, and nothing else: what is not listed here is internal and may change.
 export { createConsent } from './core/consent.js'
-export type { ConsentManager, Extension, MethodsOf } from './core/consent.js'
+export type { ConsentManager, Extension, ExtensionContext, MethodsOf } from './core/consent.js'
 export { resolveConfig } from './core/config.js'
 export { consentFromHeaders } from './core/request.js'
 export type { RequestHeaders } from './core/request.js'

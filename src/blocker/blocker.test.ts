@@ -3,7 +3,7 @@
 // Its MutationObserver and script loading differ from browsers: test/browser/blocker.test.ts proves the real behaviour.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import Cookies from 'js-cookie'
-import { createConsent, type ConsentManager, type Extension } from '../core/consent.js'
+import { createConsent, type ConsentManager, type Extension, type ExtensionContext } from '../core/consent.js'
 import type { ChartoConfig, ChartoEvents } from '../core/types.js'
 import { blocker } from './index.js'
 
@@ -25,7 +25,7 @@ let events = (manager: ConsentManager, name: keyof ChartoEvents) => {
   return list
 }
 /** Subscribes before `ready`, as the UI does, to see what the first scan announces. */
-let listen = (name: keyof ChartoEvents, list: any[]): Extension => (m) => void m.on(name, (detail: unknown) => list.push(detail))
+let listen = (name: keyof ChartoEvents, list: any[]): Extension => ({ manager }) => void manager.on(name, (detail: unknown) => list.push(detail))
 /** A marked-up element, created the way the parser would: attributes first, then inserted. */
 let add = (tag: string, attrs: Record<string, string>, text = '', parent: Element = document.body) => {
   let el = document.createElement(tag)
@@ -637,7 +637,7 @@ describe('withdrawal', () => {
     let order: string[] = []
     let reload = vi.fn(() => order.push('reload'))
     vi.spyOn(location, 'reload').mockImplementation(reload)
-    let later: Extension = (m) => void m.on('change', () => order.push('later module'))
+    let later: Extension = ({ manager }) => void manager.on('change', () => order.push('later module'))
     let manager = make({ ...config, reloadOnRevoke: true }, [blocker, later])
     manager.on('cleared', () => order.push('cleared'))
     manager.acceptAll()
@@ -679,7 +679,7 @@ describe('withdrawal', () => {
 describe('setup', () => {
   it('does nothing without a document (SSR)', () => {
     vi.stubGlobal('document', undefined)
-    let manager = { config: {} } as unknown as ConsentManager
-    expect(blocker(manager)).toBeUndefined()
+    let context = { config: {} } as unknown as ExtensionContext
+    expect(blocker(context)).toBeUndefined()
   })
 })

@@ -1,4 +1,6 @@
-import type { CookieSpec } from '../core/types.js'
+import type { ExtensionContext } from '../core/consent.js'
+import type { CookieSpec, ResolvedConfig } from '../core/types.js'
+import { has } from '../core/has.js'
 import { nameMatcher } from '../core/pattern.js'
 import { attempt } from '../core/attempt.js'
 import { expireCookie, readCookies } from '../core/cookies.js'
@@ -46,4 +48,22 @@ export function clearStorage(patterns: string[], keep?: string): string[] {
         return matching(patterns, Object.keys(store), keep).map((key) => (store.removeItem(key), key))
       }, [])!
   )
+}
+
+/**
+ * Removes what the listed categories and services declare (`cookies`, `storage`); the consent cookie itself is kept.
+ * Announces `cleared`; `quiet`: only when something was removed.
+ */
+export function clearDeclared(
+  config: Pick<ResolvedConfig, 'categories' | 'services' | 'cookie'>,
+  ids: string[],
+  emit: ExtensionContext['emit'],
+  quiet?: boolean
+): Promise<void> {
+  let { categories, services, cookie } = config
+  let specs = ids.map((id) => (has(categories, id) ? categories : services)[id])
+  return clearCookies(specs.flatMap((spec) => spec.cookies || []), cookie.name).then(({ removed, failed }) => {
+    removed = removed.concat(clearStorage(specs.flatMap((spec) => spec.storage || []), cookie.name))
+    if (!quiet || removed.length) emit('cleared', { removed, failed })
+  })
 }

@@ -12,7 +12,7 @@ let fresh = async () => {
   let { blocker } = await import('./index.js')
   let errors: unknown[] = []
   let manager = createConsent({ services: { ga4: { category: 'performance', scripts: [{ src: 'https://tracker.test/config.js' }] } } }, [
-    (m) => void m.on('error', (error) => errors.push(error)),
+    ({ manager }) => void manager.on('error', (error) => errors.push(error)),
     blocker
   ])
   return { manager, errors }

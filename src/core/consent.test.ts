@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import Cookies from 'js-cookie'
-import { createConsent, type ConsentManager, type Extension } from './consent.js'
+import { createConsent, type ConsentManager, type Extension, type ExtensionContext } from './consent.js'
 import { decodeDecision, encodeDecision, type StoredDecision } from './record.js'
 import type { ChartoConfig } from './types.js'
 
@@ -167,14 +167,15 @@ describe('isGranted', () => {
   it('follows every way the state moves: decisions, reset, a late mode switch, an extension asking before the load', () => {
     Cookies.set('charto_consent', encodeDecision({ id: '0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d', created: Date.now(), updated: Date.now(), sequence: 0, revision: 0, method: 'custom', gpc: false, granted: ['performance'], services: {}, region: '', language: '' }))
     let early: boolean[] = []
-    let manager = make({}, [(m) => void early.push(m.isGranted('performance'))])
+    let context: ExtensionContext | undefined
+    let manager = make({}, [(given) => void early.push((context = given).manager.isGranted('performance'))])
     expect(early).toEqual([false])
     expect([manager.isGranted('performance'), manager.isGranted('ga4')]).toEqual([true, true])
     manager.setConsent({ ga4: false })
     expect([manager.isGranted('performance'), manager.isGranted('ga4')]).toEqual([true, false])
     manager.reset()
     expect(manager.isGranted('performance')).toBe(false)
-    manager.setMode('opt-out')
+    context!.setMode('opt-out')
     expect([manager.isGranted('marketing'), manager.isGranted('pixel')]).toEqual([true, true])
     manager.rejectAll()
     expect(manager.isGranted('marketing')).toBe(false)
@@ -416,7 +417,7 @@ describe('extensions and teardown', () => {
     let order: string[] = []
     let teardown = vi.fn()
     let manager = make({}, [
-      ((m: ConsentManager) => {
+      (({ manager: m }: ExtensionContext) => {
         order.push('setup:' + m.getConsent().decided)
         m.on('consent', () => order.push('consent'))
         m.on('ready', () => order.push('ready'))

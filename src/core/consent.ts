@@ -20,8 +20,17 @@ const DAY = 864e5
 const MARKETING = 'marketing'
 
 export interface ConsentManager {
-  /** The validated configuration with defaults merged in. Extensions may read it. */
+  /** The validated configuration with defaults merged in, frozen: nothing changes it after start. Extensions may read it. */
   readonly config: ResolvedConfig
+  /** The mode in force: `config.mode`, or the one a region policy chose for the visitor's region. */
+  readonly mode: Mode
+  /** The visitor's region code (`config.region`, or what a region lookup answered); null while unknown. */
+  readonly region: string | null
+  /**
+   * The language asked for or shown: `config.language`, or `setLanguage`'s. `'auto'` until the dialog picks one from
+   * the page and the browser; null when none was configured.
+   */
+  readonly language: string | null
   getConsent(): ConsentState
   /** For a category id or a service id; exact match only. Unknown names are not granted. */
   isGranted(name: string): boolean
@@ -31,14 +40,12 @@ export interface ConsentManager {
   setConsent(choices: Record<string, boolean>, method?: Method): void
   /** Forgets the decision: the visitor is asked again. */
   reset(): void
-  on<E extends keyof ChartoEvents>(event: E, handler: ChartoEvents[E]): () => void
-  /** Emits to `on` handlers and as a `charto:<event>` CustomEvent on window. For extensions. */
-  emit(event: string, detail?: unknown): void
   /**
-   * For extensions (a region lookup that resolves late): switches the mode (and the region), re-runs the GPC rule,
-   * and emits `change` if the visitor's effective state moved.
+   * Switches the language ('auto' or a code among the registered translations): the dialog draws itself again in it,
+   * and the consent state and records report it. Emits `language` when it changes.
    */
-  setMode(mode: Mode, region?: string): void
+  setLanguage(code: string): void
+  on<E extends keyof ChartoEvents>(event: E, handler: ChartoEvents[E]): () => void
   /**
    * Reads the stored decision again. A newer one (made on another subdomain, in a tab on another revision, or while
    * this page sat in the back/forward cache) takes over; this page's own is put back if something removed it (a
@@ -50,10 +57,30 @@ export interface ConsentManager {
 }
 
 /**
- * An optional module (gating, the dialog, Consent Mode…): set up before `ready`, may return its teardown. `Methods`
- * are what it adds to the manager (the dialog's `show()`, say), so that `createConsent(config, [ui])` has them.
+ * What an extension is handed, like a floating-ui middleware's state: the public manager (to read, listen, and add its
+ * methods to), the frozen configuration, and what only extensions may do, which the public manager does not offer.
  */
-export type Extension<Methods extends object = {}> = ((manager: ConsentManager) => void | (() => void)) & {
+export interface ExtensionContext {
+  readonly manager: ConsentManager
+  /** The same frozen object as `manager.config`. */
+  readonly config: ResolvedConfig
+  /** Emits to `on` handlers and as a `charto:<event>` CustomEvent on window. */
+  emit<E extends keyof ChartoEvents>(event: E, detail: Parameters<ChartoEvents[E]>[0]): void
+  /**
+   * Switches the mode (a region lookup that resolves late), re-runs the GPC rule, and emits `change` if the visitor's
+   * effective state moved. During setup, before `ready`, it only sets the mode the start begins with.
+   */
+  setMode(mode: Mode): void
+  /** Sets the visitor's region code (null: unknown), which the state and new decisions report. */
+  setRegion(region: string | null): void
+}
+
+/**
+ * An optional module (gating, the dialog, Consent Mode…): set up before `ready` with its context, may return its
+ * teardown. `Methods` are what it adds to the manager (the dialog's `show()`, say), so that
+ * `createConsent(config, [ui])` has them.
+ */
+export type Extension<Methods extends object = {}> = ((context: ExtensionContext) => void | (() => void)) & {
   /** Never set: it carries the methods' type. */
   readonly methods?: Methods
 }
@@ -72,6 +99,10 @@ export function createConsent(options?: ChartoConfig): ConsentManager
 export function createConsent<const List extends readonly Extension<any>[]>(options: ChartoConfig | undefined, extensions: List): ConsentManager & MethodsOf<List>
 export function createConsent(options?: ChartoConfig, extensions: readonly Extension<any>[] = []): ConsentManager {
   let config = resolveConfig(options)
+  // Manager state that modules change through setters, never by writing into the frozen configuration.
+  let mode = config.mode
+  let region = typeof config.region == 'string' ? config.region : null
+  let language = config.language || null
   let emitter = createNanoEvents<any>()
   let store = createStore(config)
   // The newest record this page knows: a decision, or a reset. A reset leaves a record too, so that a tab on another
@@ -88,7 +119,7 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
   let checked = false
   let cleanups: (void | (() => void))[] = []
   let gpc = typeof navigator !== 'undefined' && (navigator as any).globalPrivacyControl === true
-  let honourGpc = () => gpc && config.gpc !== false && config.mode == 'opt-out'
+  let honourGpc = () => gpc && config.gpc !== false && mode == 'opt-out'
   let iso = (time?: number) => (time ? new Date(time).toISOString() : null)
 
   // The blocker asks isGranted for every gated element on every scan: it reads a state built once per decision.
@@ -100,7 +131,7 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
     for (let id in config.categories) {
       categories[id] =
         !!config.categories[id].required ||
-        (decision ? decision.granted.includes(id) : config.mode == 'opt-out' && !(id == MARKETING && honourGpc()))
+        (decision ? decision.granted.includes(id) : mode == 'opt-out' && !(id == MARKETING && honourGpc()))
     }
     for (let id in config.services) {
       services[id] = decision && has(decision.services, id) ? decision.services[id] : !!categories[config.services[id].category]
@@ -116,8 +147,8 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
       revision: config.revision,
       method: decision && (decision.method as Method),
       gpc,
-      region: (decision ? decision.region : typeof config.region === 'string' && config.region) || null,
-      language: (decision ? decision.language : config.language != 'auto' && config.language) || null
+      region: (decision ? decision.region : region) || null,
+      language: (decision ? decision.language : language != 'auto' && language) || null
     }
   }
 
@@ -142,8 +173,8 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
         if (consent[kind][id] != before[kind][id]) detail[consent[kind][id] ? 'granted' : 'revoked'].push(id)
       }
     }
-    manager.emit('change', detail)
-    if (!wasDecided && decision) manager.emit('consent', consent)
+    emit('change', detail)
+    if (!wasDecided && decision) emit('consent', consent)
   }
 
   /** Reads one stored or received value, noting its sequence. */
@@ -161,7 +192,7 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
     stored = !!store.write(encodeDecision(record))
     if (!stored && !reported) {
       reported = true
-      manager.emit('error', new Error('charto: the decision could not be stored (cookies or storage blocked, or too large); it holds for this page only'))
+      emit('error', new Error('charto: the decision could not be stored (cookies or storage blocked, or too large); it holds for this page only'))
     }
   }
 
@@ -237,8 +268,40 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
 
   let tabs = connectTabs(config.cookie.name, sync)
 
+  let emit: ExtensionContext['emit'] = (event, detail) => {
+    emitter.emit(event, detail)
+    if (typeof dispatchEvent === 'function') dispatchEvent(new CustomEvent('charto:' + event, { detail }))
+  }
+
+  let setMode = (next: Mode) => {
+    if (next == mode) return
+    let before = compute()
+    let key = (state: ConsentState) => JSON.stringify([state.categories, state.services])
+    mode = next
+    granted = null
+    emit('mode', mode)
+    // During setup nobody has heard a state yet: the start below applies the GPC rule and announces it.
+    if (ready && !gpcRule() && key(before) != key(compute())) apply(held, false, before)
+  }
+
+  let setRegion = (next: string | null) => {
+    if (next == region) return
+    region = next
+    granted = null
+    emit('region', region)
+  }
+
   let manager: ConsentManager = {
     config,
+    get mode() {
+      return mode
+    },
+    get region() {
+      return region
+    },
+    get language() {
+      return language
+    },
     getConsent: compute,
     isGranted(name) {
       // Before granting anything more: a decision made meanwhile where no message reaches (another subdomain, while
@@ -271,6 +334,13 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
     },
     // Stored as a record of its own: a tab elsewhere holding the old decision takes the reset instead of restoring it.
     reset: () => decide(all(false), {}, 'reset'),
+    setLanguage(code) {
+      if (typeof code != 'string' || !code) throw new TypeError(`charto: setLanguage: the code must be 'auto' or a language code such as 'de', got ${JSON.stringify(code)}`)
+      if (code == language) return
+      language = code
+      granted = null
+      emit('language', code)
+    },
     on(event, handler) {
       let safe = (detail: unknown) => {
         try {
@@ -282,18 +352,6 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
       if (event == 'ready' && ready) safe(compute())
       return emitter.on(event, safe)
     },
-    emit(event, detail) {
-      emitter.emit(event, detail)
-      if (typeof dispatchEvent === 'function') dispatchEvent(new CustomEvent('charto:' + event, { detail }))
-    },
-    setMode(mode, region) {
-      let before = compute()
-      let key = (state: ConsentState) => JSON.stringify([state.categories, state.services])
-      config.mode = mode
-      granted = null
-      if (region) config.region = region
-      if (!gpcRule() && key(before) != key(compute())) apply(held, false, before)
-    },
     sync: () => sync(),
     destroy() {
       for (let cleanup of cleanups) if (cleanup) cleanup()
@@ -302,16 +360,17 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
     }
   }
 
+  let context: ExtensionContext = { manager, config, emit, setMode, setRegion }
   // The development build adds its warnings last, once every extension has added its methods.
-  for (let extension of typeof CHARTO_DEVELOPMENT != 'undefined' && CHARTO_DEVELOPMENT ? [...extensions, developmentWarnings] : extensions) cleanups.push(extension(manager))
+  for (let extension of typeof CHARTO_DEVELOPMENT != 'undefined' && CHARTO_DEVELOPMENT ? [...extensions, developmentWarnings] : extensions) cleanups.push(extension(context))
   firstInTask()
   let returning = (decision = valid((held = inStorage())))
   granted = null
   // GPC overrides a stored grant before anyone hears of it: one `change` (and one Consent Mode update), then `consent`.
   gpcRule()
-  if (returning) manager.emit('consent', compute())
+  if (returning) emit('consent', compute())
   ready = true
-  manager.emit('ready', compute())
+  emit('ready', compute())
   return manager
 }
 

@@ -85,15 +85,20 @@ export interface ChartoConfig
     VendorsConfig,
     RecordsConfig {}
 
-/** The configuration after defaults are merged in. */
-export interface ResolvedConfig extends ChartoConfig {
-  categories: Record<string, CategoryConfig>
-  services: Record<string, ServiceConfig>
-  mode: Mode
-  revision: number
-  consentLifetimeDays: number
-  cookie: CookieOptions & { name: string; path: string }
-}
+/**
+ * The configuration after defaults are merged in: frozen, with everything in it, so no module talks to another by
+ * writing into it (mode, region and language are the manager's state, with setters).
+ */
+export type ResolvedConfig = Readonly<
+  ChartoConfig & {
+    categories: Record<string, CategoryConfig>
+    services: Record<string, ServiceConfig>
+    mode: Mode
+    revision: number
+    consentLifetimeDays: number
+    cookie: CookieOptions & { name: string; path: string }
+  }
+>
 
 export interface ConsentState {
   decided: boolean
@@ -140,4 +145,10 @@ export interface ChartoEvents {
   show: (detail: { view: View }) => void
   /** The dialog closed a view. */
   hide: (detail: { view: View }) => void
+  /** The language changed (`setLanguage`, or the dialog's pick for 'auto'): the dialog draws itself again in it. */
+  language: (language: string) => void
+  /** The mode changed (a region lookup that answered late). */
+  mode: (mode: Mode) => void
+  /** The visitor's region became known or changed. */
+  region: (region: string | null) => void
 }

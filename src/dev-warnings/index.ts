@@ -2,7 +2,7 @@
 // the configuration does not have, a language file loaded after charto, a settings link on a page without a dialog, a
 // page with no way back to the preferences. Development build only: createConsent starts this behind `isDevelopment`,
 // so a visitor's download never carries it. Each warning names the element and the fix, once per element.
-import type { ConsentManager } from '../core/consent.js'
+import type { ExtensionContext } from '../core/consent.js'
 import { has } from '../core/has.js'
 
 const GATED = '[data-category],[data-service]'
@@ -21,7 +21,7 @@ export const describeElement = (element: Element) => {
 const listOf = (ids: string[]) => (ids.length ? ids.map((id) => `"${id}"`).join(', ') : 'none yet')
 
 /** The development checks of one manager; stops with it. */
-export const developmentWarnings = (manager: ConsentManager): void | (() => void) => {
+export const developmentWarnings = ({ manager }: ExtensionContext): void | (() => void) => {
   if (typeof document == 'undefined') return
   let { categories, services } = manager.config
   let ui = (manager.config as { ui?: { reopenButton?: boolean } }).ui || {}

@@ -1,11 +1,11 @@
 // The dialog arrives only when a visitor needs it: a banner to show, a placeholder for a held embed, the reopen
 // button, a settings link clicked, or show() called. A returning visitor's page never fetches it.
-import type { Extension } from '../core/consent.js'
+import type { Extension, ExtensionContext } from '../core/consent.js'
 import type { BlockedDetail } from '../blocker/index.js'
-import type { UiManager, UiMethods, UiOptions } from '../ui/index.js'
+import type { UiManager, UiMethods } from '../ui/index.js'
 
 /** The dialog as a chunk delivers it: the ui extension, given the embeds that were held before it arrived. */
-export type DialogFactory = (manager: Parameters<Extension>[0], held: BlockedDetail[]) => void | (() => void)
+export type DialogFactory = (context: ExtensionContext, held: BlockedDetail[]) => void | (() => void)
 
 const OPENERS = '[data-charto-open],[data-charto-do-not-sell]'
 
@@ -16,9 +16,9 @@ const OPENERS = '[data-charto-open],[data-charto-do-not-sell]'
  */
 export const lazyDialog =
   (load: () => Promise<DialogFactory>): Extension<UiMethods> =>
-  (manager) => {
+  (context) => {
     if (typeof document == 'undefined') return
-    let m = manager as UiManager
+    let m = context.manager as UiManager
     let held: BlockedDetail[] = []
     let loading: Promise<boolean> | undefined
     let stopDialog: void | (() => void)
@@ -30,12 +30,12 @@ export const lazyDialog =
           if (stopped) return false
           stopWatching.forEach((stop) => stop())
           document.removeEventListener('click', click, true)
-          stopDialog = dialog(manager, held)
+          stopDialog = dialog(context, held)
           return true
         },
         (error) => {
           loading = undefined
-          m.emit('error', error)
+          context.emit('error', error)
           return false
         }
       ))
@@ -60,7 +60,7 @@ export const lazyDialog =
         start()
       }),
       m.on('unblocked', ({ element }) => (held = held.filter((detail) => detail.element != element))),
-      m.on('ready', ({ decided }) => (!decided || ((m.config as { ui?: UiOptions }).ui || {}).reopenButton) && start()),
+      m.on('ready', ({ decided }) => (!decided || (context.config.ui || {}).reopenButton) && start()),
       m.on('change', ({ consent }) => consent.decided || start())
     ]
 
@@ -68,9 +68,7 @@ export const lazyDialog =
       show: later('show'),
       showPreferences: later('showPreferences'),
       // Nothing is open before the dialog is here.
-      hide() {},
-      // The dialog starts in the language chosen meanwhile (the consent state reports it too).
-      setLanguage: (code: string) => void ((m.config as { language?: string }).language = code)
+      hide() {}
     } satisfies UiMethods)
 
     return () => {

@@ -107,7 +107,7 @@ describe('charto/react', () => {
       return h(Status)
     }
     let ready = vi.fn()
-    await render(h(ChartoProvider, { config, extensions: [(m) => void m.on('ready', ready)] }, h(Grab)))
+    await render(h(ChartoProvider, { config, extensions: [({ manager }) => void manager.on('ready', ready)] }, h(Grab)))
     expect(seen[0]).toBeNull()
     let created = seen.at(-1)!
     expect(created).not.toBeNull()

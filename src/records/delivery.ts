@@ -1,6 +1,6 @@
 // Record delivery (the loader's records chunk, dist/charto.records.<hash>.js; an npm build imports it): each decision
 // of this tab goes to `onRecord` and is POSTed as JSON to `records.endpoint`; failed deliveries wait in the queue.
-import type { Extension } from '../core/consent.js'
+import type { ExtensionContext } from '../core/consent.js'
 import type { ConsentState } from '../core/types.js'
 import { attempt } from '../core/attempt.js'
 import { configHash } from './hash.js'
@@ -14,8 +14,7 @@ export interface RecordsDelivery {
 }
 
 /** Starts delivering: first what waits in the queue (now, and when the browser comes back online). */
-export function startDelivery(manager: Parameters<Extension>[0]): RecordsDelivery {
-  let config = manager.config
+export function startDelivery({ manager, config }: ExtensionContext): RecordsDelivery {
   let endpoint = endpointOf(config)
   let headers = (config.records as Partial<RecordsOptions> | undefined)?.headers
   let onRecord = config.onRecord
@@ -52,7 +51,7 @@ export function startDelivery(manager: Parameters<Extension>[0]): RecordsDeliver
   }
   return {
     record(consent) {
-      let record = toRecord(consent, config, (hash ||= configHash(config)))
+      let record = toRecord(consent, config, (hash ||= configHash(config)), manager.mode)
       if (typeof onRecord == 'function') attempt(() => Promise.resolve(onRecord(record)).catch(() => {}))
       if (endpoint) deliver(record, 0)
     },

@@ -1,12 +1,12 @@
 // Records, paid for when used: the delivery (with its SHA-256) arrives only once this tab makes a decision, or when a
 // record from an earlier page waits in the queue. A returning visitor with nothing queued never fetches it.
-import type { Extension } from '../core/consent.js'
+import type { Extension, ExtensionContext } from '../core/consent.js'
 import type { ConsentState } from '../core/types.js'
 import { wantsRecords, toRecord, endpointOf, type ConsentRecord } from './record.js'
 import { enqueue, readQueue } from './queue.js'
 import type { RecordsDelivery } from './delivery.js'
 
-export type DeliveryFactory = (manager: Parameters<Extension>[0]) => RecordsDelivery
+export type DeliveryFactory = (context: ExtensionContext) => RecordsDelivery
 
 /**
  * Stands in for `records` until the delivery is needed, then loads it with `load` and hands the waiting decisions
@@ -15,8 +15,8 @@ export type DeliveryFactory = (manager: Parameters<Extension>[0]) => RecordsDeli
  */
 export const lazyRecords =
   (load: () => Promise<DeliveryFactory>): Extension =>
-  (manager) => {
-    let config = manager.config
+  (context) => {
+    let { manager, config, emit } = context
     if (typeof window == 'undefined' || !wantsRecords(config)) return
     let waiting: ConsentState[] = []
     let delivery: RecordsDelivery | undefined
@@ -26,15 +26,15 @@ export const lazyRecords =
       (loading ||= load().then(
         (startDelivery) => {
           if (stopped) return
-          delivery = startDelivery(manager)
+          delivery = startDelivery(context)
           waiting.forEach((consent) => delivery!.record(consent))
           waiting = []
         },
         (error) => {
           loading = undefined
-          if (endpointOf(config)) enqueue(...waiting.map((consent): [ConsentRecord, number, number] => [toRecord(consent, config, ''), 0, 0]))
+          if (endpointOf(config)) enqueue(...waiting.map((consent): [ConsentRecord, number, number] => [toRecord(consent, config, '', manager.mode), 0, 0]))
           waiting = []
-          manager.emit('error', error)
+          emit('error', error)
         }
       ))
     if (endpointOf(config) && readQueue().length) start()

@@ -40,7 +40,7 @@ export const endpointOf = (config: ResolvedConfig): string => {
 }
 
 /** The record of a decided state. `hash` is the configuration's (configHash), empty while it is not known yet. */
-export function toRecord(state: ConsentState, config: ResolvedConfig, hash: string): ConsentRecord {
+export function toRecord(state: ConsentState, config: ResolvedConfig, hash: string, mode = config.mode): ConsentRecord {
   return {
     id: state.id!,
     createdAt: state.createdAt!,
@@ -52,7 +52,7 @@ export function toRecord(state: ConsentState, config: ResolvedConfig, hash: stri
     services: state.services,
     method: state.method!,
     gpc: state.gpc,
-    mode: config.mode,
+    mode,
     region: state.region,
     language: state.language || (typeof document == 'object' && document.documentElement.lang) || null,
     url: typeof location == 'object' ? location.href.split(/[?#]/)[0] : ''

@@ -77,7 +77,7 @@ describe('Consent Mode v2', () => {
     setGpc(true)
     delete w.dataLayer
     let states: any[] = []
-    let manager = createConsent({ mode: 'opt-out', googleConsentMode: true }, [consentMode, (m) => void m.on('consent', (s) => states.push(s))])
+    let manager = createConsent({ mode: 'opt-out', googleConsentMode: true }, [consentMode, ({ manager }) => void manager.on('consent', (s) => states.push(s))])
     managers.push(manager)
     let marketingDenied = all('granted', { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' })
     expect(consents()).toEqual([
@@ -117,7 +117,7 @@ describe('Consent Mode v2', () => {
 
   it('GCM-4: the update reaches dataLayer before handlers registered after consentMode (e.g. a reload)', () => {
     let seen: number[] = []
-    let later: Extension = (m) => m.on('change', () => seen.push(consents().length))
+    let later: Extension = ({ manager }) => manager.on('change', () => seen.push(consents().length))
     make({}, [consentMode, later]).acceptAll()
     expect(seen).toEqual([2])
   })

@@ -1,5 +1,5 @@
 import type { ConsentManager, Extension } from '../core/consent.js'
-import type { ConsentState } from '../core/types.js'
+import type { ConsentState, ResolvedConfig } from '../core/types.js'
 
 export type ConsentModeValue = 'granted' | 'denied'
 /** Consent Mode key → category or service id whose state it follows. */
@@ -28,8 +28,8 @@ export const CONSENT_MODE_MAPPING: ConsentModeMapping = {
 }
 
 /** The `mapping` of `googleConsentMode` (shared by the vendor adapters). */
-export const mappingOf = (manager: ConsentManager): ConsentModeMapping | undefined =>
-  (manager.config.googleConsentMode as ConsentModeOptions | undefined)?.mapping
+export const mappingOf = (config: ResolvedConfig): ConsentModeMapping | undefined =>
+  (config.googleConsentMode as ConsentModeOptions | undefined)?.mapping
 
 /** Consent Mode values for a state. An id that is neither a granted category nor a granted service is denied. */
 export function consentModeState(state: ConsentState, mapping?: ConsentModeMapping): Record<string, ConsentModeValue> {
@@ -69,8 +69,8 @@ export function onDecision(manager: ConsentManager, fn: (state: ConsentState) =>
  * Google Consent Mode v2 from `config.googleConsentMode`: `default` at setup, `update` on every page with a decision
  * and on each change, plus the tag-manager event `{ event: 'charto_consent', charto: { <category>: 'granted' | 'denied' } }`.
  */
-export const consentMode: Extension = (manager) => {
-  let options = manager.config.googleConsentMode as true | ConsentModeOptions | undefined
+export const consentMode: Extension = ({ manager, config }) => {
+  let options = config.googleConsentMode as true | ConsentModeOptions | undefined
   if (!options || typeof window == 'undefined') return
   let { mapping, waitForUpdate, region, adsDataRedaction, urlPassthrough } = options === true ? ({} as ConsentModeOptions) : options
   let defaults: Record<string, unknown> = consentModeState(manager.getConsent(), mapping)

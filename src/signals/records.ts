@@ -15,9 +15,10 @@ export { backoff, QUEUE_SIZE, MAX_ATTEMPTS } from '../records/queue.js'
  * `config.onRecord(record)` and POSTed as JSON to `config.records.endpoint` with `fetch` keepalive. Failed deliveries
  * wait in a bounded localStorage queue and are retried on a later page load (or when the browser comes online).
  */
-export const records: Extension = (manager) => {
-  if (typeof window == 'undefined' || !wantsRecords(manager.config)) return
-  let delivery = startDelivery(manager)
+export const records: Extension = (context) => {
+  let { manager, config } = context
+  if (typeof window == 'undefined' || !wantsRecords(config)) return
+  let delivery = startDelivery(context)
   let off = manager.on('change', ({ consent, remote }) => remote || !consent.decided || delivery.record(consent))
   return () => {
     off()

@@ -70,24 +70,24 @@ describe('REG-1: resolveMode', () => {
 describe('REG-1: regions extension', () => {
   it('REG-1: sets mode and region synchronously from a string', () => {
     let manager = make({ regions: POLICIES, region: 'us-ca' })
-    expect(manager.config.mode).toBe('opt-out')
+    expect(manager.mode).toBe('opt-out')
     expect(manager.getConsent()).toMatchObject({ region: 'US-CA', categories: { marketing: true } })
   })
 
   it('REG-1: from a function returning a string', () => {
     let manager = make({ regions: POLICIES, region: () => 'DE' })
-    expect(manager.config.mode).toBe('opt-in')
+    expect(manager.mode).toBe('opt-in')
     expect(manager.getConsent().region).toBe('DE')
   })
 
   it('REG-1: junk from a lookup is no region: opt-in, and not recorded (a receiver would refuse the record)', async () => {
     for (let junk of ['United States of America|X', 'Bavaria, Germany', '<html>', '']) {
       let manager = make({ regions: { ...POLICIES, default: { mode: 'opt-out' } }, region: () => junk })
-      expect([manager.config.mode, manager.getConsent().region]).toEqual(['opt-in', null])
+      expect([manager.mode, manager.getConsent().region]).toEqual(['opt-in', null])
     }
     let late = make({ regions: { ...POLICIES, default: { mode: 'opt-out' } }, region: () => Promise.resolve('somewhere') })
     await Promise.resolve()
-    expect([late.config.mode, late.getConsent().region]).toEqual(['opt-in', null])
+    expect([late.mode, late.getConsent().region]).toEqual(['opt-in', null])
     // A code in lower case is a code.
     expect(make({ regions: POLICIES, region: () => 'us-ca' }).getConsent().region).toBe('US-CA')
   })
@@ -99,7 +99,7 @@ describe('REG-1: regions extension', () => {
         throw new Error('geo down')
       }
     })
-    expect(manager.config.mode).toBe('opt-in')
+    expect(manager.mode).toBe('opt-in')
     expect(manager.getConsent().region).toBe(null)
   })
 
@@ -107,10 +107,10 @@ describe('REG-1: regions extension', () => {
     let changes: ChangeDetail[] = []
     let manager = make({ regions: POLICIES, region: () => Promise.resolve('US-CA') })
     manager.on('change', (d) => changes.push(d))
-    expect(manager.config.mode).toBe('opt-in')
+    expect(manager.mode).toBe('opt-in')
     expect(manager.isGranted('marketing')).toBe(false)
     await tick()
-    expect(manager.config.mode).toBe('opt-out')
+    expect(manager.mode).toBe('opt-out')
     expect(manager.isGranted('marketing')).toBe(true)
     expect(changes).toHaveLength(1)
     expect(changes[0]).toMatchObject({ granted: ['performance', 'marketing', 'functional'], revoked: [] })
@@ -129,7 +129,7 @@ describe('REG-1: regions extension', () => {
   it('REG-1: a rejected lookup stays opt-in', async () => {
     let manager = make({ regions: POLICIES, region: () => Promise.reject(new Error('geo down')) })
     await tick()
-    expect(manager.config.mode).toBe('opt-in')
+    expect(manager.mode).toBe('opt-in')
   })
 
   it('GPC-2, REG-1: async opt-out region with GPC decides with method gpc (marketing denied)', async () => {
@@ -177,12 +177,12 @@ describe('REG-1: regions extension', () => {
     manager.destroy()
     await tick()
     expect(changes).toBe(0)
-    expect(manager.config.mode).toBe('opt-in')
+    expect(manager.mode).toBe('opt-in')
   })
 
   it('REG-1: without a regions table, a region function still sets the region and keeps the mode', () => {
     let manager = make({ mode: 'opt-out', region: () => 'br' })
-    expect(manager.config.mode).toBe('opt-out')
+    expect(manager.mode).toBe('opt-out')
     expect(manager.getConsent().region).toBe('BR')
   })
 })

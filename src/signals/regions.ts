@@ -29,19 +29,19 @@ export function resolveMode(policies: RegionPolicies | undefined, region: unknow
 }
 
 /**
- * Sets `config.mode` and `config.region` from `config.regions` and `config.region` (a code, or a function returning
- * one or a Promise of one). Register it first. A pending lookup starts opt-in and switches once it resolves;
- * a throwing or rejected lookup stays opt-in.
+ * Sets the manager's mode and region from `config.regions` and `config.region` (a code, or a function returning one or
+ * a Promise of one). Register it first. A pending lookup starts opt-in and switches once it resolves; a throwing or
+ * rejected lookup stays opt-in.
  */
-export const regions: Extension = (manager) => {
-  let config = manager.config
+export const regions: Extension = ({ config, setMode, setRegion }) => {
   let policies = config.regions
   let source = config.region
   let live = true
-  let apply = (region: unknown) => {
+  let settle = (region: unknown) => {
     // Junk from a lookup is no region: the strictest policy, and nothing recorded.
     let code = regionCode(region)
-    return [policies ? resolveMode(policies, code) : config.mode, code || undefined] as const
+    setRegion(code || null)
+    if (policies) setMode(resolveMode(policies, code))
   }
   let value: unknown = source
   if (typeof source == 'function') {
@@ -52,13 +52,13 @@ export const regions: Extension = (manager) => {
     }
   }
   if (value && typeof (value as Promise<string>).then == 'function') {
-    ;[config.mode, config.region] = apply(undefined)
+    settle(undefined)
     Promise.resolve(value as Promise<string>).then(
-      (region) => live && manager.setMode(...apply(region)),
+      (region) => live && settle(region),
       () => {}
     )
   } else {
-    ;[config.mode, config.region] = apply(value)
+    settle(value)
   }
   return () => {
     live = false

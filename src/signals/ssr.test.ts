@@ -15,7 +15,7 @@ it('imports and runs in Node (SSR): no window, no dataLayer, no queue, no throw'
     },
     [signals.regions, signals.consentMode, signals.vendors, signals.records]
   )
-  expect(manager.config.mode).toBe('opt-out')
+  expect(manager.mode).toBe('opt-out')
   manager.acceptAll()
   expect((globalThis as any).dataLayer).toBeUndefined()
   manager.destroy()

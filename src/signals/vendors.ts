@@ -8,9 +8,9 @@ const w = () => window as any
 /** An adapter: told the Consent Mode values at setup (`first`) and on every decision, like `consentMode`. */
 const adapter =
   (tell: (values: Values, first?: boolean) => void): Extension =>
-  (manager) => {
+  ({ manager, config }) => {
     if (typeof window == 'undefined') return
-    let mapping = mappingOf(manager)
+    let mapping = mappingOf(config)
     tell(consentModeState(manager.getConsent(), mapping), true)
     return onDecision(manager, (state) => tell(consentModeState(state, mapping)))
   }
@@ -56,8 +56,8 @@ export const meta: Extension = /* @__PURE__ */ adapter((values, first) => {
 const ADAPTERS: Record<string, Extension> = { uet, clarity, meta }
 
 /** Runs the adapters named in `config.vendors` (`['uet', 'clarity', 'meta']`). Unknown names are ignored. */
-export const vendors: Extension = (manager) => {
-  let names = manager.config.vendors
-  let teardowns = (Array.isArray(names) ? names : []).map((name) => has(ADAPTERS, name) && ADAPTERS[name](manager))
+export const vendors: Extension = (context) => {
+  let names = context.config.vendors
+  let teardowns = (Array.isArray(names) ? names : []).map((name) => has(ADAPTERS, name) && ADAPTERS[name](context))
   return () => teardowns.map((teardown) => teardown && teardown())
 }

@@ -1,6 +1,6 @@
 // The consent dialog: banner, preferences centre, placeholders for held embeds and the reopen button.
 // Built lazily in an open shadow root with createElement and text nodes only: configuration text is never parsed as HTML.
-import type { ConsentManager, Extension } from '../core/consent.js'
+import type { ConsentManager, Extension, ExtensionContext } from '../core/consent.js'
 import type { BlockedDetail } from '../blocker/index.js'
 import type { ConsentState, CookieSpec } from '../core/types.js'
 import en, { type Dictionary } from './i18n/en.js'
@@ -39,8 +39,6 @@ export interface UiMethods {
   showPreferences(): void
   /** Closes whatever is open, granting nothing. */
   hide(): void
-  /** Switches the language at runtime ('auto' or a code among the registered translations). */
-  setLanguage(code: string): void
 }
 export type UiManager = ConsentManager & UiMethods
 
@@ -81,13 +79,13 @@ const CONTROLS = 'a[href],button'
  * The UI extension: `createConsent(config, [gating, ui])`. Started later (by the loader, once the dialog is needed),
  * it is handed the embeds the blocker held before it was there.
  */
-export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: BlockedDetail[]) => void | (() => void)) = (
-  manager: ConsentManager,
+export const ui: Extension<UiMethods> & ((context: ExtensionContext, held?: BlockedDetail[]) => void | (() => void)) = (
+  context: ExtensionContext,
   heldBeforeStart: BlockedDetail[] = []
 ) => {
   if (typeof document == 'undefined') return
-  let m = manager as UiManager
-  let config = m.config
+  let m = context.manager as UiManager
+  let config = context.config
   let { categories, services } = config
   let opts = (config.ui || {}) as UiOptions
   let layout = opts.layout || 'box'
@@ -171,7 +169,7 @@ export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: Blocke
         .flatMap((c) => [c, c.split('-')[0].toLowerCase()])
         .find((x) => x == 'en' || translations[x]) || 'en'
     // The language shown is the one the state and the consent record report.
-    config.language = lang
+    m.setLanguage(lang)
     dir = /^(ar|he|fa|ur|ps|yi|dv|ckb)\b/.test(lang) ? 'rtl' : 'ltr'
     t = [{ categories, services }, translations.en, translations[lang]].reduce(merge, en)
   }
@@ -201,7 +199,7 @@ export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: Blocke
   let { endpoint } = (config.records || {}) as { endpoint?: string }
   // Callable from a <head> script: the dialog waits for <body> like the first banner does.
   let preferences = () => when(() => open('preferences'))
-  let optOut = () => config.mode == 'opt-out'
+  let optOut = () => m.mode == 'opt-out'
 
   let banner = (): Child[] => {
     let b = t.banner
@@ -336,7 +334,7 @@ export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: Blocke
     if (!modal) doc.style.scrollPadding = box.offsetHeight + 'px 0'
     view = next
     if (!quiet) box.querySelector<HTMLElement>(CONTROLS)?.focus()
-    m.emit('show', { view: next })
+    context.emit('show', { view: next })
   }
 
   let hide = () => {
@@ -346,7 +344,7 @@ export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: Blocke
       box = undefined
       view = null
       doc.style.scrollPadding = ''
-      m.emit('hide', { view: was })
+      context.emit('hide', { view: was })
       opener?.focus?.()
     }
   }
@@ -373,7 +371,7 @@ export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: Blocke
   }
   document.addEventListener('click', click)
 
-  choose(config.language as string)
+  choose(m.language || 'auto')
 
   let placeholder = ({ element, categories: held, service }: BlockedDetail) => {
     if (drawn.has(element)) return
@@ -429,8 +427,12 @@ export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: Blocke
   Object.assign(m, {
     show: () => when(() => open('banner')),
     showPreferences: preferences,
-    hide,
-    setLanguage(code: string) {
+    hide
+  } satisfies UiMethods)
+
+  // setLanguage(), or the language picked for 'auto' when it is not the one shown.
+  m.on('language', (code) => {
+    if (code != lang) {
       choose(code)
       if (view) {
         // Drawn again in the new language with the same structure: unsaved switches, open sections and focus stay.
@@ -444,7 +446,7 @@ export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: Blocke
       fab?.setAttribute('aria-label', t.preferences.title)
       drawn.forEach((draw) => draw())
     }
-  } satisfies UiMethods)
+  })
 
   return () => {
     document.removeEventListener('click', click)

@@ -80,7 +80,7 @@ describe('charto/vue', () => {
         let managerRef = useConsentManager()
         return () => ((seen = managerRef.value), h(Status))
       }
-    }).use(createCharto({ config, extensions: [(m) => void m.on('ready', ready)] }))
+    }).use(createCharto({ config, extensions: [({ manager }) => void manager.on('ready', ready)] }))
     app.mount(container)
     await nextTick()
     expect(ready).toHaveBeenCalledTimes(1)

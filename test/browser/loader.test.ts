@@ -189,3 +189,86 @@ it('records: a records chunk that fails to load reports an error and keeps the r
   await expect.poll(() => tab.evaluate(() => localStorage.getItem('charto:records'))).toBeNull()
   await context.close()
 })
+
+/** The loader and its chunk in a folder of their own, served as a CDN serves them: readable from any origin. */
+const servedForAnyOrigin = (path: string) => {
+  for (let file of ['charto.global.js', chunk()]) {
+    suite.server.route(path + file, (_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/javascript', 'access-control-allow-origin': '*' }).end(readFileSync(join(DIST, file)))
+    )
+  }
+}
+
+it('in a frame sandboxed without allow-same-origin, the loader and its chunk decide without an uncaught exception; one error reports it', async () => {
+  // The frame's origin is opaque: the chunk is fetched across origins, and `document.cookie` throws a SecurityError.
+  servedForAnyOrigin('/sandboxed/')
+  suite.server.page(
+    '/sandboxed/frame.html',
+    page(
+      `<script>window.events = []; for (let name of ['change', 'cleared', 'error']) addEventListener('charto:' + name, () => events.push(name))</script>` +
+        `<script type="application/json" id="charto-config">{ "categories": { "marketing": { "cookies": ["_ads"] } } }</script>` +
+        `<script src="/sandboxed/charto.global.js"></script>` +
+        `<script>(async () => {
+          let consent = Charto.instance
+          // The banner comes with the dialog chunk.
+          let banner = () => document.querySelector('charto-ui')?.shadowRoot?.querySelector('[part~=banner]')
+          for (let waited = 0; !banner() && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
+          let shown = !!banner()
+          let calls = {
+            show: () => consent.show(),
+            acceptAll: () => consent.acceptAll(),
+            rejectAll: () => consent.rejectAll(),
+            showPreferences: () => consent.showPreferences(),
+            hide: () => consent.hide(),
+            reset: () => consent.reset(),
+            again: () => consent.acceptAll(),
+            setLanguage: () => consent.setLanguage('auto')
+          }
+          let thrown = Object.keys(calls).flatMap((name) => { try { calls[name](); return [] } catch (error) { return [name + ': ' + error] } })
+          await new Promise((resolve) => setTimeout(resolve, 500))
+          parent.postMessage({ shown, thrown, events, method: consent.getConsent().method }, '*')
+        })()</script>`
+    )
+  )
+  suite.server.page(
+    '/sandboxed/host.html',
+    `<!doctype html><title>host</title><script>window.report = new Promise((resolve) => addEventListener('message', (e) => resolve(e.data)))</script>` +
+      `<iframe sandbox="allow-scripts" src="/sandboxed/frame.html"></iframe>`
+  )
+  let tab = await suite.browser.newPage()
+  let uncaught: string[] = []
+  // In-page listeners miss them in a sandboxed frame: there the script's own errors are muted.
+  tab.on('pageerror', (error) => uncaught.push(error.message))
+  await tab.goto(suite.server.origin() + '/sandboxed/host.html')
+  let report = await tab.evaluate(() => (window as any).report)
+  expect(report.shown).toBe(true)
+  expect(report.thrown).toEqual([])
+  expect(uncaught).toEqual([])
+  expect(report.events.filter((name: string) => name == 'error')).toHaveLength(1)
+  expect(report.method).toBe('accept-all')
+  expect(suite.server.hits('/sandboxed/' + chunk())).toHaveLength(1)
+  await tab.close()
+})
+
+it("under require-trusted-types-for 'script', the loader fetches its chunk through the charto policy: banner, accept, no violation", async () => {
+  let csp = "default-src 'self'; script-src 'nonce-r4nd0m'; style-src 'self'; require-trusted-types-for 'script'; trusted-types charto"
+  suite.server.page(
+    '/trusted-types.html',
+    page(
+      `<script nonce="r4nd0m">window.violations = []; addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective + ' ' + event.blockedURI + ' ' + event.sample))</script>` +
+        tag('{}', ' nonce="r4nd0m"'),
+      `<script type="text/plain" data-category="marketing" nonce="r4nd0m">window.ran = true</script>`
+    ),
+    { 'content-security-policy': csp }
+  )
+  let tab = await suite.browser.newPage()
+  let before = scripts('/dist/' + chunk())
+  await tab.goto(suite.server.origin() + '/trusted-types.html')
+  expect(await tab.evaluate(() => (window as any).trustedTypes.defaultPolicy)).toBe(null)
+  await tab.getByRole('button', { name: 'Accept all' }).click()
+  await tab.waitForFunction(() => (window as any).ran)
+  expect(scripts('/dist/' + chunk()) - before).toBe(1)
+  expect(await tab.evaluate(() => (window as any).Charto.instance.getConsent().method)).toBe('accept-all')
+  expect(await tab.evaluate(() => (window as any).violations)).toEqual([])
+  await tab.close()
+})

@@ -221,7 +221,7 @@ describe('GPC and regions', () => {
     ]) {
       sitePage('/region.html', { googleConsentMode: true, regions: { ...REGIONS, default: { mode: 'opt-out' }, BR: { mode: 'opt-in' } }, region })
       await page.goto(server.origin() + '/region.html')
-      expect(await page.evaluate(() => (window as any).manager.config.mode)).toBe(mode)
+      expect(await page.evaluate(() => (window as any).manager.mode)).toBe(mode)
       let entries = await readDataLayer(page)
       expect(entries[0].value[2].ad_storage).toBe(mode === 'opt-out' ? 'granted' : 'denied')
     }
@@ -230,7 +230,7 @@ describe('GPC and regions', () => {
     await page.goto(server.origin() + '/region-async.html')
     expect(summary(await readDataLayer(page))[0]).toBe('consent:default')
     expect((await readDataLayer(page))[0].value[2]).toEqual(DENIED)
-    await page.waitForFunction(() => (window as any).manager.config.mode === 'opt-out')
+    await page.waitForFunction(() => (window as any).manager.mode === 'opt-out')
     let entries = await readDataLayer(page)
     expect(summary(entries)).toEqual(['consent:default', 'js:date', 'config:G-TEST', 'consent:update', 'event:charto_consent'])
     expect(entries[3].value[2]).toEqual(GRANTED)

@@ -44,7 +44,7 @@ async function open(options: PageOptions = {}): Promise<Page> {
   let id = ++pages
   let config = { ...CONFIG, ...options.config }
   server.route(`/p${id}/init.js`, (_req, res) =>
-    res.writeHead(200, { 'content-type': 'text/javascript' }).end(`window.m = Charto.createConsent(${JSON.stringify(config)}, [Charto.ui])`)
+    res.writeHead(200, { 'content-type': 'text/javascript' }).end(`window.m = Charto.createConsent(${JSON.stringify(config)}, [Charto.ui, (context) => (window.emit = context.emit)])`)
   )
   server.page(
     `/p${id}/`,
@@ -128,7 +128,7 @@ describe('axe-core', () => {
 
         await page.evaluate(() => {
           let m = (window as any).m
-          m.emit('blocked', { element: document.querySelector('iframe'), categories: ['marketing'], service: 'youtube' })
+          ;(window as any).emit('blocked', { element: document.querySelector('iframe'), categories: ['marketing'], service: 'youtube' })
           m.showPreferences()
         })
         // open every details section so the services and the cookie tables are checked too
@@ -474,7 +474,7 @@ describe('keyboard only', () => {
 
   it('A11Y-1: Escape from preferences opened by a placeholder while the banner shows returns focus to the placeholder', async () => {
     let page = await open({ body: '<iframe data-src="https://www.youtube-nocookie.com/embed/x" width="560" height="315" title="A video"></iframe>' })
-    await page.evaluate(() => (window as any).m.emit('blocked', { element: document.querySelector('iframe'), categories: ['marketing'], service: 'youtube' }))
+    await page.evaluate(() => (window as any).emit('blocked', { element: document.querySelector('iframe'), categories: ['marketing'], service: 'youtube' }))
     let card = page.locator('iframe').locator('xpath=preceding-sibling::charto-ui').locator('[part=placeholder]')
     await card.getByRole('button', { name: 'Preferences' }).click()
     expect(await focused(page)).toBe('Close')
@@ -506,7 +506,7 @@ describe('keyboard only', () => {
 
   it('BLK-2: the placeholder is reachable and grants its service in place', async () => {
     let page = await open({ decided: true, body: '<iframe data-src="https://www.youtube-nocookie.com/embed/x" width="560" height="315" title="A video"></iframe>' })
-    await page.evaluate(() => (window as any).m.emit('blocked', { element: document.querySelector('iframe'), categories: ['marketing'], service: 'youtube' }))
+    await page.evaluate(() => (window as any).emit('blocked', { element: document.querySelector('iframe'), categories: ['marketing'], service: 'youtube' }))
     let card = page.locator('iframe').locator('xpath=preceding-sibling::charto-ui').locator('[part=placeholder]')
     let box = await card.boundingBox()
     expect([box!.width, box!.height]).toEqual([564, 319].map((n) => n))

@@ -1,6 +1,6 @@
 // Type tests: checked by `tsc --noEmit` in `npm test`, never run. Each `@ts-expect-error` line must fail to compile
 // (tsc reports an unused directive otherwise), and every other line must compile.
-import { blocker, consentMode, createConsent, init, ui, type ChartoConfig } from '../../src/index.js'
+import { blocker, consentMode, createConsent, init, ui, type ChartoConfig, type Extension, type Mode } from '../../src/index.js'
 
 // A misspelt option.
 // @ts-expect-error 'servces' does not exist in type 'ChartoConfig'
@@ -48,3 +48,28 @@ init({ ui: { layout: 'bar' } }).show()
 // @ts-expect-error 'autoblock' does not exist in type 'ChartoConfig' (it is autoBlock)
 const config: ChartoConfig = { autoblock: true }
 void config
+
+// Extensions emit and switch the mode through their context; the public manager offers neither.
+// @ts-expect-error 'emit' does not exist on the manager (it is on the extension context)
+manager.emit('change', {})
+// @ts-expect-error 'setMode' does not exist on the manager (it is on the extension context)
+manager.setMode('opt-out')
+// @ts-expect-error 'setRegion' does not exist on the manager (it is on the extension context)
+manager.setRegion('DE')
+// Mode, region and language are read from the manager; the language has a public setter.
+const state: [Mode, string | null, string | null] = [manager.mode, manager.region, manager.language]
+void state
+manager.setLanguage('de')
+// @ts-expect-error the configuration is frozen: read-only in its type too
+manager.config.mode = 'opt-out'
+
+// An extension gets a context with emit and the setters, and events are typed there too.
+const extension: Extension = ({ manager, config, emit, setMode, setRegion }) => {
+  emit('error', new Error(config.cookie.name))
+  // @ts-expect-error 'chnage' is not an event
+  emit('chnage', {})
+  setRegion('DE')
+  setMode('opt-out')
+  return manager.on('mode', (mode) => void mode)
+}
+createConsent({}, [extension, ui]).showPreferences()
