@@ -6,7 +6,7 @@ import { grantedIn } from '../core/state.js'
 import { has } from '../core/has.js'
 
 /** The manager's public face a bridge uses. */
-export type Followed = Pick<ConsentManager, 'on' | 'config'>
+export type Followed = Pick<ConsentManager, 'on' | 'config' | 'mode'>
 
 /**
  * Calls `tell` with the state of a decided visitor at start (or at once, attached later) and after every change of

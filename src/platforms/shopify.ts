@@ -37,7 +37,7 @@ interface ShopifyGlobal {
  * sent: Shopify keeps its own default for the visitor's region.
  */
 export function shopify(options: ShopifyOptions = {}): Extension {
-  return (manager) => bridgeShopify(manager, options)
+  return ({ manager }) => bridgeShopify(manager, options)
 }
 
 /** The bridge itself, for a manager that is already running. Returns its teardown. */

@@ -36,7 +36,7 @@ interface WordPressWindow {
  * decision. Until the visitor decides, nothing is set, which the WP Consent API reads as "no consent" in opt-in mode.
  */
 export function wordpress(options: WordPressOptions = {}): Extension {
-  return (manager) => bridgeWordPress(manager, options)
+  return ({ manager }) => bridgeWordPress(manager, options)
 }
 
 /** The bridge itself, for a manager that is already running. Returns its teardown. */
@@ -47,7 +47,7 @@ export function bridgeWordPress(manager: Followed, options: WordPressOptions = {
   if (problem) report(problem)
   let wp = window as WordPressWindow
   let announceType = () => {
-    let type = manager.config.mode == 'opt-out' ? 'optout' : 'optin'
+    let type = manager.mode == 'opt-out' ? 'optout' : 'optin'
     if (wp.wp_consent_type == type) return
     wp.wp_consent_type = type
     document.dispatchEvent(new CustomEvent('wp_consent_type_defined'))
