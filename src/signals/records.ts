@@ -156,13 +156,9 @@ export const records: Extension = (manager) => {
     // The record waits in the queue while it is on its way: a page closed before the answer (the visitor moved on)
     // leaves it for a later load instead of losing it. A load in the next seconds leaves it alone, as the answer
     // usually comes first; a failure makes it due after the back-off alone.
-    let requeue = (again: boolean, wait = 0) =>
-      writeQueue(
-        [...readQueue().filter((item) => JSON.stringify(item[0]) != body), ...(again ? [[record, attempts, Date.now() + backoff(attempts) + wait] as Queued] : [])].slice(
-          -QUEUE_SIZE
-        )
-      )
-    requeue(keep, IN_FLIGHT)
+    let requeue = (notBefore?: number | false) =>
+      writeQueue([...readQueue().filter((item) => JSON.stringify(item[0]) != body), ...(notBefore ? [[record, attempts, notBefore] as Queued] : [])].slice(-QUEUE_SIZE))
+    requeue(keep && Date.now() + backoff(attempts) + IN_FLIGHT)
     Promise.resolve()
       .then(() =>
         fetch(endpoint!, {
@@ -176,13 +172,12 @@ export const records: Extension = (manager) => {
         // The answer may have carried `Clear-Site-Data`, which removes the consent cookie with the others: it goes back.
         manager.sync()
         if (!response.ok) throw response.status
-        requeue(false)
+        requeue()
       })
-      .catch(() => requeue(keep))
+      .catch(() => requeue(keep && Date.now() + backoff(attempts)))
   }
   let flush = () => {
-    let now = Date.now()
-    for (let [record, attempts, notBefore] of readQueue()) if (!(notBefore > now)) deliver(record, attempts | 0)
+    for (let [record, attempts, notBefore] of readQueue()) if (!(notBefore > Date.now())) deliver(record, attempts | 0)
   }
   if (endpoint) {
     flush()
