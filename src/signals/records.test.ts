@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { createConsent, type ConsentManager, type Extension } from '../core/consent.js'
 import { resolveConfig } from '../core/config.js'
 import type { ChartoConfig } from '../core/types.js'
-import { backoff, configHash, IN_FLIGHT, MAX_ATTEMPTS, QUEUE_SIZE, records, sha256, toReceipt, type ConsentRecord } from './records.js'
+import { backoff, configHash, MAX_ATTEMPTS, QUEUE_SIZE, records, sha256, toReceipt, type ConsentRecord } from './records.js'
 import { regions } from './regions.js'
 
 const ENDPOINT = 'https://records.example/consent'
@@ -184,42 +184,6 @@ describe('REC-2: delivery', () => {
     expect(fetchMock).toHaveBeenCalledTimes(2)
     expect(sent()[1]).toEqual(sent()[0])
     expect(queue()).toHaveLength(0)
-  })
-
-  it('REC-2: a record stays queued until its answer comes: a page closed while it is on its way loses nothing', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    let start = 1_000_000_000_000
-    vi.setSystemTime(start)
-    // The answer never comes: the visitor left the page while the request was out.
-    fetchMock.mockImplementation(() => new Promise(() => {}))
-    make().acceptAll()
-    await settle()
-    expect(queue()).toEqual([[sent()[0], 1, start + IN_FLIGHT]])
-    make() // a load right after: the answer may still come, so it is not sent twice
-    await settle()
-    expect(fetchMock).toHaveBeenCalledTimes(1)
-    vi.setSystemTime(start + IN_FLIGHT)
-    make() // a later load sends it again, and the page goes before the answer again
-    await settle()
-    expect(fetchMock).toHaveBeenCalledTimes(2)
-    expect(queue()).toEqual([[sent()[0], 2, start + IN_FLIGHT + backoff(2) + IN_FLIGHT]])
-    vi.setSystemTime(start + IN_FLIGHT + backoff(2) + IN_FLIGHT)
-    fetchMock.mockImplementation(ok)
-    make()
-    await settle()
-    expect(sent()[2]).toEqual(sent()[0])
-    expect(queue()).toHaveLength(0)
-  })
-
-  it('REC-2: two decisions in the same millisecond are queued as two records', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(1_000_000_000_000)
-    fetchMock.mockImplementation(fail)
-    let manager = make()
-    manager.setConsent({ functional: true })
-    manager.setConsent({ functional: false })
-    await settle()
-    expect(queue().map((item: [ConsentRecord]) => item[0].categories.functional)).toEqual([true, false])
   })
 
   it('REC-2: network errors and a throwing fetch are queued too', async () => {

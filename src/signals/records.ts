@@ -35,8 +35,6 @@ type Queued = [record: ConsentRecord, attempts: number, notBefore: number]
 const QUEUE = 'charto:records'
 export const QUEUE_SIZE = 20
 export const MAX_ATTEMPTS = 8
-/** How long a record on its way waits before another load sends it again (the answer usually comes sooner). */
-export const IN_FLIGHT = 1e4
 
 /** Wait before the next try after `attempts` failures: none for the first retry, then 1, 3, 7… minutes, at most a day. */
 export const backoff = (attempts: number) => Math.min(6e4 * (2 ** (attempts - 1) - 1), 864e5)
@@ -150,34 +148,30 @@ export const records: Extension = (manager) => {
   if (typeof endpoint != 'string') endpoint = ''
   if (typeof window == 'undefined' || !(endpoint || typeof onRecord == 'function')) return
   let hash: string | undefined
-  let deliver = (record: ConsentRecord, attempts: number) => {
-    let body = JSON.stringify(record)
-    let keep = ++attempts < MAX_ATTEMPTS
-    // The record waits in the queue while it is on its way: a page closed before the answer (the visitor moved on)
-    // leaves it for a later load instead of losing it. A load in the next seconds leaves it alone, as the answer
-    // usually comes first; a failure makes it due after the back-off alone.
-    let requeue = (notBefore?: number | false) =>
-      writeQueue([...readQueue().filter((item) => JSON.stringify(item[0]) != body), ...(notBefore ? [[record, attempts, notBefore] as Queued] : [])].slice(-QUEUE_SIZE))
-    requeue(keep && Date.now() + backoff(attempts) + IN_FLIGHT)
+  let deliver = (record: ConsentRecord, attempts: number) =>
     Promise.resolve()
       .then(() =>
         fetch(endpoint!, {
           method: 'POST',
           keepalive: true,
           headers: { ...headers, 'Content-Type': 'application/json' },
-          body
+          body: JSON.stringify(record)
         })
       )
       .then((response) => {
         // The answer may have carried `Clear-Site-Data`, which removes the consent cookie with the others: it goes back.
         manager.sync()
         if (!response.ok) throw response.status
-        requeue()
       })
-      .catch(() => requeue(keep && Date.now() + backoff(attempts)))
-  }
+      .catch(() => {
+        if (++attempts < MAX_ATTEMPTS) writeQueue([...readQueue(), [record, attempts, Date.now() + backoff(attempts)] as Queued].slice(-QUEUE_SIZE))
+      })
   let flush = () => {
-    for (let [record, attempts, notBefore] of readQueue()) if (!(notBefore > Date.now())) deliver(record, attempts | 0)
+    let now = Date.now()
+    let queue = readQueue()
+    let due = queue.filter((item) => !(item[2] > now))
+    writeQueue(queue.filter((item) => item[2] > now))
+    for (let [record, attempts] of due) deliver(record, attempts | 0)
   }
   if (endpoint) {
     flush()
