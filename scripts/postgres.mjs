@@ -1,5 +1,5 @@
 // A throwaway PostgreSQL server for tests and benchmarks: Debian's postgresql package, a cluster in a temporary
-// folder, a free port on 127.0.0.1, trust authentication, no fsync. Stopped and deleted by `stop()`.
+// folder, a free port on 127.0.0.1, trust authentication, no fsync (but synchronous commits). Stopped and deleted by `stop()`.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync, chmodSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -38,8 +38,9 @@ function runAsServerUser(bin, tool, args) {
 }
 
 /**
- * Starts a cluster (`durable: true` keeps fsync and synchronous commit on); resolves to `{ url, port, dir, stop(), pause(), resume() }`. `pause` stops the server (the
- * database "goes away"), `resume` starts it again on the same port with the same data.
+ * Starts a cluster (`durable: true` keeps fsync on); resolves to `{ url, port, dir, stop(), pause(), resume() }`. `pause`
+ * stops the server at once, as a crash would (the database "goes away"), `resume` starts it again on the same port with
+ * the same data: every commit it acknowledged is still there.
  */
 export async function startPostgres({ settings = [], durable = false } = {}) {
   let bin = findPostgres()
@@ -50,8 +51,11 @@ export async function startPostgres({ settings = [], durable = false } = {}) {
   let data = join(dir, 'data')
   runAsServerUser(bin, 'initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--no-instructions'])
   let port = await freePort()
-  // Tests skip durability for speed; a benchmark keeps PostgreSQL's defaults (`durable: true`).
-  let speed = durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']
+  // Tests skip flushing to disk for speed; a benchmark keeps PostgreSQL's defaults (`durable: true`). Commits stay
+  // synchronous: `pause()` is a crash (an immediate stop), and a crash loses an asynchronous commit that had not yet
+  // reached the kernel, so a record the service had acknowledged would vanish. What was written survives the crash of
+  // the server's processes without fsync, since the kernel still holds it.
+  let speed = durable ? [] : ['-c fsync=off', '-c full_page_writes=off']
   let options = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', ...speed, ...settings.map((s) => `-c ${s}`)].join(' ')
   let start = () => runAsServerUser(bin, 'pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '60', 'start'])
   let halt = () => runAsServerUser(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'])

@@ -315,8 +315,39 @@ describe('charto (commands and arguments)', () => {
     expect(await cli('publish')).toMatchObject({ code: 2, stderr: 'charto: unknown command "publish"; use validate, declaration or audit\n' })
     expect(await cli('validate')).toMatchObject({ code: 2, stderr: 'charto: charto validate needs a configuration file\n' })
     expect(await cli('validate', 'a.json', '--json')).toMatchObject({ code: 2, stderr: 'charto: --json does not apply to "charto validate"\n' })
-    expect((await cli('validate', '--bogus')).stderr).toMatch(/Unknown option '--bogus'/)
+    expect(await cli('validate', '--bogus')).toMatchObject({ code: 2, stderr: 'charto: unknown option --bogus; run "charto validate --help" for the options\n' })
     expect(await cli('audit', 'http://x.test', '--wait', 'soon')).toMatchObject({ code: 2 })
+  })
+
+  it('--version prints the version; --help on every command gives its usage, options, environment variables and exit codes', async () => {
+    let { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'))
+    expect(await cli('--version')).toEqual({ code: 0, stdout: `charto ${version}\n`, stderr: '' })
+    expect(await cli('records', '--version')).toEqual({ code: 0, stdout: `charto ${version}\n`, stderr: '' })
+    expect((await cli('--help')).stdout).toContain('charto --version')
+    let options = { validate: ['--strict'], declaration: ['--format', '--out'], audit: ['--config', '--json', '--browser', '--resolve', '--first-party', '--wait', '--timeout'] }
+    for (let [command, names] of Object.entries(options)) {
+      for (let asked of [[command, '--help'], [command, '-h'], ['help', command]]) {
+        let { code, stdout } = await cli(...asked)
+        expect(code, asked.join(' ')).toBe(0)
+        expect(stdout, asked.join(' ')).toMatch(new RegExp(`^Usage: charto ${command} `))
+        for (let text of [...names, '-h, --help', 'Environment variables:', 'Exit codes: 0']) expect(stdout, `${command}: ${text}`).toContain(text)
+      }
+    }
+    expect((await cli('audit', '--help')).stdout).toContain('CHROMIUM_PATH')
+  })
+
+  it('names only documented options in its messages: a missing value, a value given to a switch, a short flag', async () => {
+    expect(await cli('declaration', 'config.json', '--format')).toMatchObject({ code: 2, stderr: 'charto: --format needs a value, as in --format <value>\n' })
+    // The next word is an option, not the value.
+    expect(await cli('declaration', 'config.json', '--format', '--out', 'x.md')).toMatchObject({ code: 2, stderr: 'charto: --format needs a value, as in --format <value>\n' })
+    expect(await cli('validate', 'config.json', '--strict=yes')).toMatchObject({ code: 2, stderr: 'charto: --strict takes no value\n' })
+    for (let flag of ['-f', '-o', '-c']) {
+      expect(await cli('declaration', flag, 'x', 'config.json')).toMatchObject({ code: 2, stderr: `charto: unknown option ${flag}; run "charto declaration --help" for the options\n` })
+    }
+    for (let argv of [['declaration', 'config.json', '--format'], ['audit', '--wait'], ['validate', '-x'], ['--versions']]) {
+      let { stderr } = await cli(...argv)
+      for (let short of stderr.match(/(?<![\w-])-[a-z]\b/gi) || []) expect(short == '-h' || argv.includes(short), `${argv.join(' ')}: ${stderr}`).toBe(true)
+    }
   })
 
   it('audit says how to get a browser when none is found', async () => {

@@ -1,12 +1,11 @@
 // The `charto` command: validate, declaration, audit. `run` is the whole program; bin.ts only calls it.
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { resolveConfig } from '../core/config.js'
 import type { ChartoConfig, ResolvedConfig } from '../core/types.js'
 import { audit, formatReport } from './audit.js'
 import { FORMATS, renderDeclaration, type Format } from './declaration.js'
-import { displayPath, loadConfigFile, UsageError, type Io } from './io.js'
+import { displayPath, loadConfigFile, parseCommandLine, UsageError, type Io } from './io.js'
 import { validate } from './validate.js'
 
 export type { Io }
@@ -16,23 +15,15 @@ export const HELP = `charto: cookie consent tools for privacy teams
 Usage:
   charto validate <config> [--strict]
       Checks a configuration (JSON, or a JS module exporting it). Prints every problem with its path and a hint.
-      Exit 0 when valid (warnings about an incomplete declaration do not fail unless --strict), 1 on problems.
 
   charto declaration <config> [--format md|html|csv] [--lang code] [--out file]
       The cookie declaration for the privacy policy: per category each cookie's provider, purpose, duration and
-      first or third party, with the dialog's own labels and descriptions. Markdown by default. CSV columns:
-      category,service,cookie,provider,purpose,duration,thirdParty,categoryLabel,serviceLabel.
-      --lang  the dialog's language for labels and descriptions (default en), e.g. de
+      first or third party, with the dialog's own labels and descriptions (--lang code).
 
   charto audit <url> [--config file] [--json] [--browser path] [--resolve rules] [--first-party domain]
                      [--wait ms] [--timeout ms]
-      Loads the site in headless Chromium three times (fresh profile each): before any choice, after Reject all,
-      after Accept all. Reports every cookie, storage key and third-party request, and flags anything optional
-      before a choice or after rejection, and any cookie missing from the declaration. Exit 1 on findings.
-      --browser      Chrome/Chromium to use (default: CHROMIUM_PATH, then the usual install paths)
-      --resolve      Chromium host resolver rules, e.g. "MAP *.test 127.0.0.1" (added by itself for *.test URLs)
-      --first-party  a domain to count as the site's own (repeatable), e.g. a CDN you run
-      --wait         extra quiet time after each load and choice (default 500)
+      Loads the site in headless Chromium before any choice, after Reject all and after Accept all, and flags
+      anything optional set or requested when it should not be.
 
   charto convert --from vanilla-cookieconsent|klaro|orejime <file> [--out file]
       Prints the charto configuration another library's configuration maps to; notes on stderr for what needs
@@ -41,16 +32,81 @@ Usage:
   charto records serve | export | stats | purge | erase <id>
       The consent records service and the privacy team's commands: run "charto records --help".
 
+  charto <command> --help      a command's options, environment variables and exit codes (-h works too)
+  charto --version             the version of charto
+
 Exit codes: 0 fine, 1 problems or findings, 2 usage error (bad arguments, unreadable file, no browser).
 `
 
+const HELP_OPTION = '  -h, --help      this help\n'
+
+const COMMANDS = {
+  validate: {
+    options: ['strict'],
+    help: `Usage: charto validate <config> [--strict]
+
+Checks a configuration (JSON, or a JS module whose default export is the configuration). Prints every problem with
+its path and a hint, and warnings where the cookie declaration is incomplete.
+
+Options:
+  --strict        warnings fail too
+${HELP_OPTION}
+Environment variables: none.
+
+Exit codes: 0 valid, 1 problems (or warnings with --strict), 2 usage error (bad arguments, unreadable file).
+`
+  },
+  declaration: {
+    options: ['format', 'lang', 'out'],
+    help: `Usage: charto declaration <config> [--format md|html|csv] [--lang code] [--out file]
+
+The cookie declaration for the privacy policy: per category each cookie's provider, purpose, duration and first or
+third party, with the dialog's own labels and descriptions.
+
+Options:
+  --format        md (the default), html or csv. CSV columns:
+                  category,service,cookie,provider,purpose,duration,thirdParty,categoryLabel,serviceLabel
+  --lang          the dialog's language for labels and descriptions (default en), e.g. de
+  --out           the file to write (default: standard output)
+${HELP_OPTION}
+Environment variables: none.
+
+Exit codes: 0 written, 1 the configuration is not valid (run charto validate), 2 usage error (bad arguments,
+unreadable file).
+`
+  },
+  audit: {
+    options: ['config', 'json', 'browser', 'resolve', 'first-party', 'wait', 'timeout'],
+    help: `Usage: charto audit <url> [--config file] [--json] [--browser path] [--resolve rules] [--first-party domain]
+                    [--wait ms] [--timeout ms]
+
+Loads the site in headless Chromium three times (fresh profile each): before any choice, after Reject all, after
+Accept all. Reports every cookie, storage key and third-party request, and flags anything optional before a choice
+or after rejection, and any cookie missing from the declaration.
+
+Options:
+  --config        the site's charto configuration, to check the declaration against what the site sets
+  --json          the report as JSON
+  --browser       Chrome or Chromium to use (default: CHROMIUM_PATH, then the usual install paths)
+  --resolve       Chromium host resolver rules, e.g. "MAP *.test 127.0.0.1" (added by itself for *.test URLs)
+  --first-party   a domain to count as the site's own (repeatable), e.g. a CDN you run
+  --wait          extra quiet time in milliseconds after each load and choice (default 500)
+  --timeout       milliseconds a page may take to load (default 30000)
+${HELP_OPTION}
+Environment variables:
+  CHROMIUM_PATH   the browser to use when --browser is not given
+
+Exit codes: 0 no findings, 1 findings, 2 usage error (bad arguments, unreadable file, no browser).
+`
+  }
+}
+
 const OPTIONS = {
-  help: { type: 'boolean', short: 'h' },
   strict: { type: 'boolean' },
-  format: { type: 'string', short: 'f' },
-  out: { type: 'string', short: 'o' },
+  format: { type: 'string' },
+  out: { type: 'string' },
   lang: { type: 'string' },
-  config: { type: 'string', short: 'c' },
+  config: { type: 'string' },
   json: { type: 'boolean' },
   browser: { type: 'string' },
   resolve: { type: 'string', multiple: true },
@@ -59,11 +115,7 @@ const OPTIONS = {
   timeout: { type: 'string' }
 } as const
 
-const ALLOWED: Record<string, string[]> = {
-  validate: ['help', 'strict'],
-  declaration: ['help', 'format', 'lang', 'out'],
-  audit: ['help', 'config', 'json', 'browser', 'resolve', 'first-party', 'wait', 'timeout']
-}
+const PROGRAM = { name: 'charto', options: OPTIONS, commands: COMMANDS, help: HELP }
 
 const number = (value: string | undefined, name: string) => {
   if (value === undefined) return undefined
@@ -78,26 +130,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (argv[0] === 'records') return (await import('./records.js')).runRecords(argv.slice(1), io)
   if (argv[0] === 'convert') return (await import('./convert.js')).runConvert(argv.slice(1), io)
   try {
-    let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>
-    try {
-      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
-    } catch (error) {
-      throw new UsageError((error as Error).message)
-    }
-    let { values, positionals } = parsed
-    let [command, target, ...extra] = positionals
-    if (!command || command === 'help' || (values.help && !ALLOWED[command])) {
-      io.stdout.write(HELP)
-      return command || values.help ? 0 : 2
-    }
-    if (!ALLOWED[command]) throw new UsageError(`unknown command "${command}"; use validate, declaration or audit`)
-    if (values.help) {
-      io.stdout.write(HELP)
-      return 0
-    }
-    for (let key of Object.keys(values)) {
-      if (!ALLOWED[command].includes(key)) throw new UsageError(`--${key} does not apply to "charto ${command}"`)
-    }
+    let commandLine = parseCommandLine(argv, PROGRAM, io)
+    if (typeof commandLine == 'number') return commandLine
+    let { command, values } = commandLine
+    let [target, ...extra] = commandLine.positionals
     if (!target) throw new UsageError(`charto ${command} needs ${command === 'audit' ? 'a URL' : 'a configuration file'}`)
     if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`)
     let cwd = io.cwd ? io.cwd() : process.cwd()

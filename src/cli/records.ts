@@ -3,7 +3,6 @@ import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { resolve } from 'node:path'
 import { Writable } from 'node:stream'
-import { parseArgs } from 'node:util'
 import { DEFAULT_DATA_DIR, openStore, StoreUnavailableError, type Store } from '../server/store.js'
 import { migrate } from '../server/migrations.js'
 import { DEFAULT_RETAIN_DAYS, fullRange, parseTime, startRecordsService } from '../server/service.js'
@@ -11,35 +10,38 @@ import { EXPORT_FORMATS, writeExport, type ExportFormat } from '../server/export
 import { eraseChain, purgeExpired } from '../server/repository.js'
 import { readStats, type Stats } from '../server/stats.js'
 import { isConsentId } from '../server/validate.js'
-import { UsageError, type Io } from './io.js'
+import { parseCommandLine, UsageError, type Io } from './io.js'
+
+const STORE_HELP = `Store:
+  --data <folder>  the embedded PGlite store (default ${DEFAULT_DATA_DIR}); one process at a time
+  -h, --help       this help
+
+Environment variables:
+  DATABASE_URL     postgres://user:password@host:5432/database: a PostgreSQL server instead of PGlite (same SQL)`
+
+const EXIT_CODES = 'Exit codes: 0 done, 1 failed while working (a database error), 2 usage error, 3 the store cannot be opened or reached.\n'
 
 export const RECORDS_HELP = `charto records: the consent records service and its privacy-team commands
 
 Usage:
   charto records serve [--host 127.0.0.1] [--port 8787] [--origin url]... [--retain-days 365]
                        [--purge-every 24] [--timeout 5000] [--access-log]
-      Runs the service: POST <url>/consent-records takes the SDK's records; GET <url>/consent-records/<id>/receipt
-      shows a visitor their receipt (JSON, or a page for browsers); /admin/ is the dashboard, and /admin/export,
-      /admin/stats, DELETE /admin/consent-records/<id> and POST /admin/purge need the bearer token.
-      Stops on Ctrl+C (SIGINT) or SIGTERM.
-      --origin       a site origin allowed to send records, e.g. https://www.example.com (repeatable); none: any
-      --retain-days  days a record is kept after its decision expired; the purge runs at start and on schedule
-      --purge-every  hours between purges (0: only "charto records purge")
-      --timeout      milliseconds a request may wait for the database before it is answered 503
-      --access-log   one line per request on stderr: time, method, route, status, duration (never an IP address,
-                     user agent, consent id or query string)
+      Runs the service: records from the SDK, receipts for visitors, and /admin/ for the privacy team.
 
   charto records export [--from date] [--to date] [--format jsonl|csv] [--out file]
-      Every record whose decision is in [from, to) (dates as YYYY-MM-DD, UTC; default: all), streamed.
+      Every record whose decision is in [from, to), streamed.
 
   charto records stats [--from date] [--to date] [--json]
-      Consent rates per day (default: the last 31 days): per category, method, region and revision.
+      Consent rates per day: per category, method, region and revision.
 
   charto records purge [--retain-days 365]
-      Deletes the records whose decision expired more than --retain-days ago; prints how many.
+      Deletes the records whose decision expired more than --retain-days ago.
 
   charto records erase <consent-id>
-      A data subject's erasure: deletes every record of that consent id; prints how many (0 is not an error).
+      A data subject's erasure: deletes every record of that consent id.
+
+  charto records <command> --help   a command's options, environment variables and exit codes (-h works too)
+  charto records --version          the version of charto
 
 Store (every command):
   --data <folder>         the embedded PGlite store (default ${DEFAULT_DATA_DIR}); one process at a time
@@ -50,11 +52,95 @@ Environment (serve):
   CHARTO_RECORDS_ORIGINS  allowed origins, comma-separated (added to --origin)
   HOST, PORT              defaults for --host and --port
 
-Exit codes: 0 done, 1 failed while working (a database error), 2 usage error, 3 the store cannot be opened or reached.
-`
+${EXIT_CODES}`
+
+const RETAIN_DAYS_ENV = '  CHARTO_RECORDS_RETAIN_DAYS  default for --retain-days'
+
+const COMMANDS = {
+  serve: {
+    options: ['data', 'host', 'port', 'origin', 'retain-days', 'purge-every', 'timeout', 'access-log'],
+    help: `Usage: charto records serve [--host 127.0.0.1] [--port 8787] [--origin url]... [--retain-days 365]
+                            [--purge-every 24] [--timeout 5000] [--access-log] [--data folder]
+
+Runs the service: POST <url>/consent-records takes the SDK's records; GET <url>/consent-records/<id>/receipt shows
+a visitor their receipt (JSON, or a page for browsers); /admin/ is the dashboard, and /admin/export, /admin/stats,
+DELETE /admin/consent-records/<id> and POST /admin/purge need the bearer token. Stops on Ctrl+C (SIGINT) or SIGTERM.
+
+Options:
+  --host           the address to listen on (default 127.0.0.1)
+  --port           the port to listen on (default 8787; 0: any free one)
+  --origin         a site origin allowed to send records, e.g. https://www.example.com (repeatable); none: any
+  --retain-days    days a record is kept after its decision expired (default 365); the purge runs at start and on
+                   schedule
+  --purge-every    hours between purges (default 24; 0: only "charto records purge")
+  --timeout        milliseconds a request may wait for the database before it is answered 503 (default 5000)
+  --access-log     one line per request on stderr: time, method, route, status, duration (never an IP address, user
+                   agent, consent id or query string)
+${STORE_HELP}
+  CHARTO_RECORDS_TOKEN        bearer token for /admin; without it /admin answers 403 to everyone
+  CHARTO_RECORDS_ORIGINS      allowed origins, comma-separated (added to --origin)
+${RETAIN_DAYS_ENV}
+  HOST, PORT                  defaults for --host and --port
+
+${EXIT_CODES}`
+  },
+  export: {
+    options: ['data', 'from', 'to', 'format', 'out'],
+    help: `Usage: charto records export [--from date] [--to date] [--format jsonl|csv] [--out file] [--data folder]
+
+Every record whose decision is in [from, to), streamed in constant memory.
+
+Options:
+  --from           the first day, YYYY-MM-DD (UTC; default: the first record)
+  --to             the day after the last, YYYY-MM-DD (UTC; default: everything up to now)
+  --format         jsonl (the default: one JSON record a line) or csv
+  --out            the file to write (default: standard output)
+${STORE_HELP}
+
+${EXIT_CODES}`
+  },
+  stats: {
+    options: ['data', 'from', 'to', 'json'],
+    help: `Usage: charto records stats [--from date] [--to date] [--json] [--data folder]
+
+Consent rates per day (UTC): the share of decisions allowing each category, and the methods used; --json adds
+regions and revisions. Aggregates only.
+
+Options:
+  --from           the first day, YYYY-MM-DD (default: 31 days before --to)
+  --to             the day after the last, YYYY-MM-DD (default: tomorrow)
+  --json           the figures as JSON
+${STORE_HELP}
+
+${EXIT_CODES}`
+  },
+  purge: {
+    options: ['data', 'retain-days'],
+    help: `Usage: charto records purge [--retain-days 365] [--data folder]
+
+Deletes the records whose decision expired more than --retain-days ago; prints how many.
+
+Options:
+  --retain-days    days a record is kept after its decision expired (default 365)
+${STORE_HELP}
+${RETAIN_DAYS_ENV}
+
+${EXIT_CODES}`
+  },
+  erase: {
+    options: ['data'],
+    help: `Usage: charto records erase <consent-id> [--data folder]
+
+A data subject's erasure: deletes every record of that consent id (the UUID in the visitor's receipt); prints how
+many (0 is not an error).
+
+${STORE_HELP}
+
+${EXIT_CODES}`
+  }
+}
 
 const OPTIONS = {
-  help: { type: 'boolean', short: 'h' },
   data: { type: 'string' },
   host: { type: 'string' },
   port: { type: 'string' },
@@ -65,18 +151,12 @@ const OPTIONS = {
   'access-log': { type: 'boolean' },
   from: { type: 'string' },
   to: { type: 'string' },
-  format: { type: 'string', short: 'f' },
-  out: { type: 'string', short: 'o' },
+  format: { type: 'string' },
+  out: { type: 'string' },
   json: { type: 'boolean' }
 } as const
 
-const ALLOWED: Record<string, string[]> = {
-  serve: ['help', 'data', 'host', 'port', 'origin', 'retain-days', 'purge-every', 'timeout', 'access-log'],
-  export: ['help', 'data', 'from', 'to', 'format', 'out'],
-  stats: ['help', 'data', 'from', 'to', 'json'],
-  purge: ['help', 'data', 'retain-days'],
-  erase: ['help', 'data']
-}
+const PROGRAM = { name: 'charto records', options: OPTIONS, commands: COMMANDS, help: RECORDS_HELP }
 
 export interface RecordsIo extends Io {
   /** Stops `serve` when aborted (tests); otherwise SIGINT and SIGTERM do. */
@@ -143,26 +223,10 @@ export async function runRecords(argv: string[], io: RecordsIo): Promise<number>
   let env = io.env || process.env
   let cwd = io.cwd ? io.cwd() : process.cwd()
   try {
-    let parsed
-    try {
-      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
-    } catch (error) {
-      throw new UsageError((error as Error).message)
-    }
-    let { values, positionals } = parsed
-    let [command, target, ...extra] = positionals
-    if (!command || command == 'help' || (values.help && !ALLOWED[command])) {
-      io.stdout.write(RECORDS_HELP)
-      return command || values.help ? 0 : EXIT_USAGE
-    }
-    if (!ALLOWED[command]) throw new UsageError(`unknown records command "${command}"; use serve, export, stats, purge or erase`)
-    if (values.help) {
-      io.stdout.write(RECORDS_HELP)
-      return 0
-    }
-    for (let key of Object.keys(values)) {
-      if (!ALLOWED[command].includes(key)) throw new UsageError(`--${key} does not apply to "charto records ${command}"`)
-    }
+    let commandLine = parseCommandLine(argv, PROGRAM, io)
+    if (typeof commandLine == 'number') return commandLine
+    let { command, values } = commandLine
+    let [target, ...extra] = commandLine.positionals
     if (command == 'erase' ? extra.length : target !== undefined) throw new UsageError(`unexpected argument "${command == 'erase' ? extra[0] : target}"`)
     let location = env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: resolve(cwd, values.data || DEFAULT_DATA_DIR) }
     let storeName = env.DATABASE_URL ? 'the PostgreSQL server in DATABASE_URL' : `PGlite in ${values.data || DEFAULT_DATA_DIR}`
@@ -268,7 +332,8 @@ export async function runRecords(argv: string[], io: RecordsIo): Promise<number>
     })
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`charto records: ${error.message}\nRun "charto records --help" for the commands and options.\n`)
+      let hint = error.message.includes('--help') ? '' : 'Run "charto records --help" for the commands and options.\n'
+      io.stderr.write(`charto records: ${error.message}\n${hint}`)
       return EXIT_USAGE
     }
     if (error instanceof StoreUnavailableError) {

@@ -36,7 +36,7 @@ describe('charto records: usage', () => {
     expect((await records({})).code).toBe(2)
     expect((await run(['--help'], { stdout: { write: () => {} }, stderr: { write: () => {} } }))).toBe(0)
     let cases: [string[], RegExp][] = [
-      [['launch'], /unknown records command "launch"/],
+      [['launch'], /unknown command "launch"; use serve, export, stats, purge or erase/],
       [['export', '--format', 'xml'], /--format must be jsonl or csv, got "xml"/],
       [['export', '--from', 'last week'], /--from must be a date \(YYYY-MM-DD\)/],
       [['purge', '--retain-days=-3'], /--retain-days must be a whole number/],
@@ -52,6 +52,27 @@ describe('charto records: usage', () => {
       expect(result.code, argv.join(' ')).toBe(2)
       expect(result.stderr, argv.join(' ')).toMatch(message)
     }
+  })
+
+  it('--help on every records command: its usage, options, environment variables and exit codes; no undocumented short flag', async () => {
+    let options: Record<string, string[]> = {
+      serve: ['--host', '--port', '--origin', '--retain-days', '--purge-every', '--timeout', '--access-log', 'CHARTO_RECORDS_TOKEN', 'CHARTO_RECORDS_ORIGINS', 'CHARTO_RECORDS_RETAIN_DAYS', 'HOST, PORT'],
+      export: ['--from', '--to', '--format', '--out'],
+      stats: ['--from', '--to', '--json'],
+      purge: ['--retain-days', 'CHARTO_RECORDS_RETAIN_DAYS'],
+      erase: ['<consent-id>']
+    }
+    for (let [command, names] of Object.entries(options)) {
+      for (let asked of [[command, '--help'], [command, '-h'], ['help', command]]) {
+        let { code, stdout } = await records({}, ...asked)
+        expect(code, asked.join(' ')).toBe(0)
+        expect(stdout, asked.join(' ')).toMatch(new RegExp(`^Usage: charto records ${command} `))
+        for (let text of [...names, '--data', '-h, --help', 'Environment variables:', 'DATABASE_URL', 'Exit codes: 0 done']) expect(stdout, `${command}: ${text}`).toContain(text)
+      }
+    }
+    expect(await records({}, 'export', '--format')).toMatchObject({ code: 2, stderr: 'charto records: --format needs a value, as in --format <value>\nRun "charto records --help" for the commands and options.\n' })
+    expect(await records({}, 'export', '-f', 'csv')).toMatchObject({ code: 2, stderr: 'charto records: unknown option -f; run "charto records export --help" for the options\n' })
+    expect(await records({}, 'stats', '--json=yes')).toMatchObject({ code: 2 })
   })
 
   it('exits 3 when the store cannot be reached, without printing the connection string', async () => {

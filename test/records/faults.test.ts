@@ -26,7 +26,8 @@ describe.runIf(hasPostgres)('the PostgreSQL server stops mid-ingest', () => {
   let postgres: { url: string; pause(): void; resume(): void; stop(): void }
   let store: Store
   beforeAll(async () => {
-    postgres = await startPostgres()
+    // The WAL writer at its slowest: a crash then always finds a commit that was not written yet, if any is left unwritten.
+    postgres = await startPostgres({ settings: ['wal_writer_delay=10000'] })
     store = await openStore({ databaseUrl: postgres.url, statementTimeoutMs: 2000 })
     await migrate(store)
   })
@@ -35,9 +36,25 @@ describe.runIf(hasPostgres)('the PostgreSQL server stops mid-ingest', () => {
     postgres?.stop()
   })
 
+  it('keeps a record it acknowledged when the database stops at once right after (a crash)', async () => {
+    let service = await startRecordsService({ store, port: 0, timeoutMs: 2000, purgeEveryHours: 0 })
+    try {
+      let record = sampleRecord({ id: consentId() })
+      expect((await post(service.url, record)).status).toBe(201)
+      postgres.pause()
+      postgres.resume()
+      let chain = async () => (await store.query('SELECT method FROM consent_records WHERE id = $1', [record.id])).rows
+      // The pool's first query after the restart may meet a connection the crash broke.
+      expect(await chain().catch(chain)).toEqual([{ method: record.method }])
+    } finally {
+      await service.close()
+    }
+  })
+
   it('answers 503 quickly while it is down, and stores every retried record exactly once when it is back', async () => {
     let service = await startRecordsService({ store, port: 0, timeoutMs: 2000, purgeEveryHours: 0 })
     try {
+      let before = await countRecords(store)
       let bodies = Array.from({ length: 60 }, () => sampleRecord({ id: consentId() }))
       expect(await deliverAll(service.url, bodies.slice(0, 20))).toBe(0)
       postgres.pause()
@@ -51,7 +68,7 @@ describe.runIf(hasPostgres)('the PostgreSQL server stops mid-ingest', () => {
       postgres.resume()
       // What failed comes again (with the rest): nothing lost, nothing twice.
       expect(await deliverAll(service.url, bodies)).toBe(0)
-      expect(await countRecords(store)).toBe(60)
+      expect(await countRecords(store)).toBe(before + 60)
       expect((await fetch(service.url + '/health')).status).toBe(200)
     } finally {
       await service.close()
