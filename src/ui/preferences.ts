@@ -80,6 +80,6 @@ export const preferencesContent = (
     state.gpc && optOut ? createElement('p', { role: 'status', part: 'note' }, words.gpc) : '',
     ...Object.keys(categories).map(category),
     receipt(texts, state.id, endpoint),
-    buttonRow([words.rejectAll, actions.rejectAll, 'reject-all'], [words.acceptAll, actions.acceptAll, 'accept-all'], [words.save, save, 'save'])
+    buttonRow([words.acceptAll, actions.acceptAll, 'accept-all'], [words.rejectAll, actions.rejectAll, 'reject-all'], [words.save, save, 'save'])
   ]
 }
