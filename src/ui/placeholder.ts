@@ -34,9 +34,10 @@ export const createPlaceholders = (
     let { offsetWidth: width, offsetHeight: height, style } = element
     let display = style.display
     // A group named by its own text, so each "Load this content" says which embed it loads (ids are per shadow root).
+    // The embed's size, grown where its text needs more room on a narrow screen: text is never clipped.
     let card = createElement('div', { part: 'placeholder', role: 'group', 'aria-labelledby': 'p' })
     if (width) card.style.width = width + 'px'
-    if (height) card.style.height = height + 'px'
+    if (height) card.style.minHeight = height + 'px'
     root.append(card)
     let known = service && has(services, service)
     let draw = (remove?: 1) => {
