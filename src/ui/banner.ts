@@ -2,11 +2,14 @@
 import { createElement, type Child } from './element.js'
 import { link, textWithLinks } from './rich-text.js'
 import { buttonRow } from './buttons.js'
+import type { ResolvedConfig } from '../core/types.js'
 import type { DialogActions, DialogTexts } from './types.js'
 
 /** The banner's content. In opt-out mode it is a notice, with the "Do Not Sell or Share" link under its buttons. */
-export const bannerContent = (texts: DialogTexts, actions: DialogActions, optOut: boolean, privacyPolicyUrl?: string): Child[] => {
+export const bannerContent = (texts: DialogTexts, actions: DialogActions, config: ResolvedConfig): Child[] => {
   let words = texts.banner
+  let optOut = config.mode == 'opt-out'
+  let privacyPolicyUrl = config.privacyPolicyUrl as string | undefined
   return [
     createElement(
       'div',

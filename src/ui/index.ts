@@ -10,7 +10,7 @@ import { deepActiveElement, focusFirstControl, wrapTab } from './focus.js'
 import { merge, directionOf } from './translations.js'
 import { bannerContent } from './banner.js'
 import { preferencesContent } from './preferences.js'
-import { createPlaceholders } from './placeholder.js'
+import { placeholders } from './placeholder.js'
 import { reopenButton } from './reopen-button.js'
 import type { DialogActions, DialogTexts, Translation, UiManager, UiMethods, UiOptions, View } from './types.js'
 
@@ -110,9 +110,6 @@ export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: Blocke
     showPreferences: preferences,
     doNotSell: () => saveChoices({ marketing: false })
   }
-  // Checked by the configuration's validation: a non-empty string, when set.
-  let { endpoint } = (config.records || {}) as { endpoint?: string }
-  let optOut = () => config.mode == 'opt-out'
 
   let keys = (e: KeyboardEvent) => {
     // `cancel`: the browser's own close request (Escape with focus outside the dialog, a back gesture) goes the same way.
@@ -145,8 +142,8 @@ export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: Blocke
         oncancel: keys
       },
       ...(next == 'banner'
-        ? bannerContent(t, actions, optOut(), config.privacyPolicyUrl as string)
-        : preferencesContent(t, m.getConsent(), { categories, services, optOut: optOut(), endpoint }, actions, back))
+        ? bannerContent(t, actions, config)
+        : preferencesContent(t, m.getConsent(), config, actions, back))
     )
     root.prepend(box)
     present(box)
@@ -193,10 +190,7 @@ export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: Blocke
 
   choose(config.language as string)
 
-  let placeholders = createPlaceholders(m, config, () => ({ texts: t, language: lang, direction: dir }), preferences, { theme }, nonce)
-  m.on('blocked', placeholders.hold)
-  heldBeforeStart.forEach(placeholders.hold)
-  m.on('unblocked', ({ element }: { element: Element }) => placeholders.release(element))
+  let drawPlaceholders = placeholders(m, heldBeforeStart, () => ({ texts: t, language: lang, direction: dir }), preferences, { theme }, nonce)
 
   m.on('ready', () =>
     when(() => {
@@ -229,7 +223,7 @@ export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: Blocke
         controls()[focused]?.focus()
       }
       reopen?.setAttribute('aria-label', t.preferences.title)
-      placeholders.redrawAll()
+      drawPlaceholders()
     }
   } satisfies UiMethods)
 
@@ -239,6 +233,6 @@ export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: Blocke
     destroyed = true
     swaps?.disconnect()
     host?.remove()
-    placeholders.removeAll()
+    drawPlaceholders(1)
   }
 }

@@ -7,24 +7,25 @@ import { labelOf } from './translations.js'
 import { has } from '../core/has.js'
 import type { ConsentManager } from '../core/consent.js'
 import type { BlockedDetail } from '../blocker/index.js'
-import type { ResolvedConfig } from '../core/types.js'
 import type { DialogTexts } from './types.js'
 
 /** The language placeholders are drawn in, read afresh at each drawing. */
 export type CurrentLanguage = () => { texts: DialogTexts; language: string; direction: string }
 
 /**
- * Draws a placeholder for each held embed and takes it away when the embed is released. Drawing again (a new language)
- * and removing them all (destroy) go through `drawn`.
+ * Draws a placeholder for each held embed (those held before the dialog started, and each `blocked` one after) and
+ * takes it away when the embed is released. Returns `drawAll`: every placeholder drawn again (a new language), or with
+ * `remove` taken away (destroy).
  */
-export const createPlaceholders = (
+export const placeholders = (
   manager: ConsentManager,
-  { categories, services }: Pick<ResolvedConfig, 'categories' | 'services'>,
+  heldBeforeStart: BlockedDetail[],
   current: CurrentLanguage,
   showPreferences: () => void,
   hostAttributes: Record<string, any>,
   nonce?: string
 ) => {
+  let { categories, services } = manager.config
   /** Each placeholder's drawing function, by the embed it stands for: with `remove`, it goes and the embed shows. */
   let drawn = new Map<Element, (remove?: 1) => void>()
 
@@ -69,10 +70,8 @@ export const createPlaceholders = (
     style.display = 'none'
   }
 
-  return {
-    hold,
-    release: (element: Element) => drawn.get(element)?.(1),
-    redrawAll: () => drawn.forEach((draw) => draw()),
-    removeAll: () => drawn.forEach((draw) => draw(1))
-  }
+  manager.on('blocked', hold)
+  heldBeforeStart.forEach(hold)
+  manager.on('unblocked', ({ element }) => drawn.get(element)?.(1))
+  return (remove?: 1) => drawn.forEach((draw) => draw(remove))
 }

@@ -8,22 +8,11 @@ import { labelOf } from './translations.js'
 import type { ConsentState, ResolvedConfig } from '../core/types.js'
 import type { DialogActions, DialogTexts } from './types.js'
 
-export interface PreferencesSettings {
-  categories: ResolvedConfig['categories']
-  services: ResolvedConfig['services']
-  optOut: boolean
-  /** The records service, for the receipt link. */
-  endpoint?: string
-}
-
 /** The preferences centre's content for the state `state`; `close` is the close button's (and Escape's) action. */
-export const preferencesContent = (
-  texts: DialogTexts,
-  state: ConsentState,
-  { categories, services, optOut, endpoint }: PreferencesSettings,
-  actions: DialogActions,
-  close: () => void
-): Child[] => {
+export const preferencesContent = (texts: DialogTexts, state: ConsentState, config: ResolvedConfig, actions: DialogActions, close: () => void): Child[] => {
+  let { categories, services } = config
+  // Checked by the configuration's validation: a non-empty string, when set.
+  let { endpoint } = (config.records || {}) as { endpoint?: string }
   let words = texts.preferences
   let switches: Record<string, DialogElement> = {}
 
@@ -77,7 +66,7 @@ export const preferencesContent = (
     createElement('button', { part: 'close', 'data-charto-action': 'close', 'aria-label': words.close, onclick: close }, '×'),
     createElement('h2', { id: 't' }, words.title),
     createElement('p', {}, ...textWithLinks(words.description)),
-    state.gpc && optOut ? createElement('p', { role: 'status', part: 'note' }, words.gpc) : '',
+    state.gpc && config.mode == 'opt-out' ? createElement('p', { role: 'status', part: 'note' }, words.gpc) : '',
     ...Object.keys(categories).map(category),
     receipt(texts, state.id, endpoint),
     buttonRow([words.acceptAll, actions.acceptAll, 'accept-all'], [words.rejectAll, actions.rejectAll, 'reject-all'], [words.save, save, 'save'])
