@@ -41,6 +41,8 @@ export default defineConfig([
     entry: { 'charto.dialog': 'src/dialog-chunk.ts' },
     format: ['iife'],
     ...terser,
+    // A visitor's chunk: development warnings (src/development.ts) are dropped.
+    define: { CHARTO_DEVELOPMENT: 'false' },
     target: 'es2020',
     outExtension: () => ({ js: '.js' }),
     noExternal: [/.*/]

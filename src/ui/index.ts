@@ -12,6 +12,7 @@ import { bannerContent } from './banner.js'
 import { preferencesContent } from './preferences.js'
 import { placeholders } from './placeholder.js'
 import { reopenButton } from './reopen-button.js'
+import { isDevelopment } from '../development.js'
 import type { DialogActions, DialogTexts, Translation, UiManager, UiMethods, UiOptions, View } from './types.js'
 
 export type { Dictionary, Translation, UiOptions, View, DialogAction, UiMethods, UiManager } from './types.js'
@@ -199,9 +200,9 @@ export const ui: Extension<UiMethods> & ((manager: ConsentManager, held?: Blocke
         mount()
         root.append((reopen = reopenButton(t.preferences.title, preferences)))
         present(reopen)
-      } else if (/^(localhost|127\.|\[)|\.(test|local)$/.test(location.hostname) && !document.querySelector('[data-charto-open]')) {
-        // development only (local host names): the EU-5 way back is missing
-        console.warn('charto: add a [data-charto-open] link or ui.reopenButton (EU-5)')
+      } else if (isDevelopment && !document.querySelector('[data-charto-open]')) {
+        // A visitor needs a lasting way back to the choice: a settings link or the reopen button.
+        console.warn('charto: this page has no way back to the cookie choice: add a [data-charto-open] link (in the footer) or set ui.reopenButton')
       }
     })
   )
