@@ -20,10 +20,13 @@ const CONFIG = {
 }
 
 let manager
+let form = document.getElementById('controls')
 
 /** Shows one view and resolves once it is drawn. */
 async function show({ layout = 'box', theme = 'light', language = 'en', state = 'banner' } = {}) {
   manager?.destroy()
+  // the form shows the view, whichever way it was asked for
+  for (let [name, value] of Object.entries({ layout, theme, language, state })) if (form.elements[name]) form.elements[name].value = value
   document.cookie = 'charto_gallery=; max-age=0; path=/'
   Object.defineProperty(navigator, 'globalPrivacyControl', { value: state == 'gpc', configurable: true })
   document.documentElement.lang = language
@@ -44,9 +47,7 @@ async function show({ layout = 'box', theme = 'light', language = 'en', state = 
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
 }
 
-let form = document.getElementById('controls')
 let fromForm = () => show(Object.fromEntries(new FormData(form)))
 form.addEventListener('change', fromForm)
 let query = Object.fromEntries(new URLSearchParams(location.search))
-for (let [name, value] of Object.entries(query)) if (form.elements[name]) form.elements[name].value = value
-window.gallery = { show, ready: fromForm(), get manager() { return manager } }
+window.gallery = { show, ready: show(query), get manager() { return manager } }

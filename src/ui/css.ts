@@ -34,7 +34,7 @@ p,summary{margin:0 0 .75em}\
 dialog>[part=buttons]{position:sticky;bottom:0;padding:.75em 0 1em;background:var(--charto-bg);box-shadow:0 -1em 1em -1em #0006}\
 button{font:inherit;font-weight:700;min-height:2.75em;padding:.5em 1.25em;border:2px solid var(--charto-accent);border-radius:var(--charto-radius);background:var(--charto-accent);color:var(--charto-on-accent);cursor:pointer}\
 [part~=preferences-button],[part~=save]{background:0;color:var(--charto-accent)}\
-@media(max-width:30em){section{font-size:.875em;padding:.75em 1em}section h2{font-size:1.125em}button{padding-inline:.75em}[part~=preferences-button],[part~=save]{flex-basis:100%}}\
+@media(max-width:30em){section,[part=banner]{font-size:.875em;padding:.75em 1em}[part=banner] h2{font-size:1.125em}button{padding-inline:.75em}[part~=preferences-button],[part~=save]{flex-basis:100%}}\
 [part=close],[part=link]{border:0;background:0;color:inherit}\
 [part=close]{float:inline-end;font-size:1.25em;font-weight:400;line-height:1;min-height:0;width:1.6em;height:1.6em;padding:0;margin-inline-end:-.4em}\
 [part=link]{min-height:1.75em;padding:0;font-weight:400;text-decoration:underline}\
