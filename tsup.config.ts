@@ -95,6 +95,8 @@ export default defineConfig([
     entry: { 'wordpress.global': 'src/platforms/wordpress.global.ts', 'shopify.global': 'src/platforms/shopify.global.ts' },
     format: ['iife'],
     ...terser,
+    // A visitor's chunk: development warnings (src/development.ts) are dropped.
+    define: { CHARTO_DEVELOPMENT: 'false' },
     target: 'es2020',
     outExtension: () => ({ js: '.js' }),
     noExternal: [/.*/]

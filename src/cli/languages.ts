@@ -1,5 +1,6 @@
 // Every language the dialog ships (src/ui/i18n), for `charto declaration --lang`. A new language file needs a line here:
 // the CLI test compares this list with the directory.
+import ar from '../ui/i18n/ar.js'
 import bg from '../ui/i18n/bg.js'
 import cs from '../ui/i18n/cs.js'
 import da from '../ui/i18n/da.js'
@@ -11,6 +12,7 @@ import et from '../ui/i18n/et.js'
 import fi from '../ui/i18n/fi.js'
 import fr from '../ui/i18n/fr.js'
 import ga from '../ui/i18n/ga.js'
+import he from '../ui/i18n/he.js'
 import hr from '../ui/i18n/hr.js'
 import hu from '../ui/i18n/hu.js'
 import it from '../ui/i18n/it.js'
@@ -27,4 +29,4 @@ import sv from '../ui/i18n/sv.js'
 import type { Dictionary } from '../ui/i18n/en.js'
 
 /** The built-in dictionaries by language code. */
-export const LANGUAGES: Record<string, Dictionary> = { bg, cs, da, de, el, en, es, et, fi, fr, ga, hr, hu, it, lt, lv, mt, nl, pl, pt, ro, sk, sl, sv }
+export const LANGUAGES: Record<string, Dictionary> = { ar, bg, cs, da, de, el, en, es, et, fi, fr, ga, he, hr, hu, it, lt, lv, mt, nl, pl, pt, ro, sk, sl, sv }

@@ -134,6 +134,14 @@ describe('preferences', () => {
     expect(switches.map((s) => s.closest('label')!.textContent)).toEqual(['Necessary', 'Performance', 'Google Analytics', 'Marketing', 'pixel', 'Functional'])
   })
 
+  it('EU-2: one button order on every layer: Accept all, Reject all, then the layer\'s own third action', () => {
+    let m = make(config)
+    let actions = () => [...view()!.querySelectorAll('[part~=buttons] button')].map((b) => b.getAttribute('data-charto-action'))
+    expect(actions()).toEqual(['accept-all', 'reject-all', 'preferences'])
+    m.showPreferences()
+    expect(actions()).toEqual(['accept-all', 'reject-all', 'save'])
+  })
+
   it('EU-3: necessary is on and disabled with its justification; others are off on first open', () => {
     make(config).showPreferences()
     let [necessary, ...rest] = [...view()!.querySelectorAll('input')]
@@ -272,8 +280,8 @@ describe('action hooks (data-charto-action)', () => {
     expect(view()!.getAttribute('part')).toBe('preferences')
     expect(hooks()).toEqual([
       ['close', 'close'],
-      ['reject-all', 'button reject-all'],
       ['accept-all', 'button accept-all'],
+      ['reject-all', 'button reject-all'],
       ['save', 'button save'],
       ['preferences', 'reopen']
     ])
@@ -535,6 +543,19 @@ describe('i18n', () => {
     view()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
     expect(view()!.getAttribute('part')).toBe('banner')
     expect(view()!.getAttribute('lang')).toBe('de')
+  })
+
+  it('ships Arabic and Hebrew with every key, shown right to left', async () => {
+    for (let code of ['ar', 'he']) {
+      let dict = (await import(`./i18n/${code}.ts`)).default
+      let keys = (d: any, p = ''): string[] => Object.entries(d).flatMap(([k, v]) => (typeof v == 'string' ? [p + k] : keys(v, p + k + '.')))
+      expect(keys(dict), code).toEqual(keys(en))
+      document.documentElement.lang = code
+      let m = make({ translations: { [code]: dict } })
+      expect(view()!.getAttribute('dir'), code).toBe('rtl')
+      expect(buttons(), code).toEqual([dict.banner.acceptAll, dict.banner.rejectAll, dict.banner.preferences])
+      m.destroy()
+    }
   })
 
   it('ships every EU language with every key', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The docs are tested against the code, so that they cannot drift (Orejime's README states defaults its code does not
 // have) and so that a snippet that does not work fails CI. How blocks are marked: CONTRIBUTING.md.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, normalize } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SCHEMA } from '../../src/schema.js'
@@ -80,7 +80,7 @@ describe('API and events (docs/api.md)', () => {
   })
 
   it('shows every method of the manager and of the dialog', () => {
-    let methods = [...membersOf('src/core/consent.ts', 'ConsentManager'), ...membersOf('src/ui/index.ts', 'UiMethods')]
+    let methods = [...membersOf('src/core/consent.ts', 'ConsentManager'), ...membersOf('src/ui/types.ts', 'UiMethods')]
     expect(methods).toEqual(expect.arrayContaining(['getConsent', 'sync', 'destroy', 'showPreferences', 'setLanguage']))
     for (let name of methods) expect(page, name).toMatch(new RegExp('`?(consent\\.)?' + name + '\\b'))
   })
@@ -125,7 +125,11 @@ describe('README front page', () => {
 
 describe('dialog and theming (docs/dialog.md)', () => {
   const page = read('docs/dialog.md')
-  const dialog = read('src/ui/index.ts')
+  // The dialog's sources, one file per job (src/ui/*.ts), read as one.
+  const dialog = readdirSync(join(ROOT, 'src/ui'))
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+    .map((file) => read('src/ui/' + file))
+    .join('\n')
   const actions = /export type DialogAction = ([^\n]+)/.exec(dialog)![1].match(/'[\w-]+'/g)!.map((quoted) => quoted.slice(1, -1))
 
   it('quotes the real button labels', () => {
@@ -142,7 +146,7 @@ describe('dialog and theming (docs/dialog.md)', () => {
 
   it('lists exactly the parts the dialog has', () => {
     let views = /export type View = ([^\n]+)/.exec(dialog)![1].match(/'[\w-]+'/g)!.map((quoted) => quoted.slice(1, -1))
-    // Fixed part names, the views (`part: next`), and each action button's own part (see `button` in src/ui/index.ts).
+    // Fixed part names, the views (`part: next`), and each action button's own part (see src/ui/buttons.ts).
     let parts = new Set([
       ...[...dialog.matchAll(/part: '([\w-]+) ?'/g)].map((match) => match[1]),
       ...views,

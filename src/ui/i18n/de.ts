@@ -4,7 +4,7 @@ import type { Dictionary } from './en.js'
 const de: Dictionary = {
   banner: {
     title: "Wir respektieren Ihre Privatsphäre",
-    description: "Wir verwenden Cookies und ähnliche Technologien, um diese Website zu betreiben. Mit Ihrer Einwilligung nutzen wir sie auch, um die Website zu messen und zu verbessern und um relevante Werbung anzuzeigen. Sie können Ihre Wahl jederzeit ändern.",
+    description: "Wir verwenden Cookies, um diese Website zu betreiben, und mit Ihrer Einwilligung, um sie zu messen, zu verbessern und relevante Werbung zu zeigen.",
     notice: "Wir und unsere Partner verwenden Cookies, um diese Website zu betreiben, sie zu messen und relevante Werbung anzuzeigen. Sie können dem Verkauf oder der Weitergabe Ihrer personenbezogenen Daten jederzeit widersprechen.",
     acceptAll: "Alle akzeptieren",
     rejectAll: "Alle ablehnen",
