@@ -452,6 +452,9 @@ ${rows.join('\n')}
 - The frame loop and the loopback server are the same for both libraries; absolute times depend on the machine and
   its load, the paired ratios are the comparable numbers. Re-run with \`ROUNDS=60 node bench/speed.mjs\` for tighter
   ranges; \`LABEL="…"\` names the build in the header.
+
+Lighthouse (mobile LCP with each library): \`bench/LIGHTHOUSE.md\`, from \`npm run bench:lighthouse\`. What each CPU lever
+paid, measured with \`bench/levers.mjs\`: \`bench/LEVERS.md\`.
 `
 await writeFile(OUT, report)
 console.log(report)
