@@ -9,28 +9,28 @@ const asBuilt = ({ external, ...config }) => ({ ...config, bundle: false, treeSh
 const firstBundle = (config) => ({ ...config, external: [...(config.external || []), './ui-*', './delivery-*'] })
 
 export default [
-  { name: 'loader dist/charto.global.js (what a returning visitor downloads)', path: 'dist/charto.global.js', modifyEsbuildConfig: asBuilt, limit: '10.1 kB' },
+  { name: 'loader dist/charto.global.js (what a returning visitor downloads)', path: 'dist/charto.global.js', modifyEsbuildConfig: asBuilt, limit: '10.65 kB' },
   {
     name: 'loader + dialog chunk with English (what a first visit downloads)',
     path: ['dist/charto.global.js', 'dist/charto.dialog.*.js'],
     modifyEsbuildConfig: asBuilt,
-    limit: '15.15 kB'
+    limit: '15.95 kB'
   },
   // Fetched by the loader only when a record is to be sent (a decision, or a record waiting in the queue).
   { name: 'records chunk dist/charto.records.*.js', path: 'dist/charto.records.*.js', modifyEsbuildConfig: asBuilt, limit: '1.35 kB' },
-  { name: 'single-file build dist/charto.single-file.global.js', path: 'dist/charto.single-file.global.js', modifyEsbuildConfig: asBuilt, limit: '14.7 kB' },
+  { name: 'single-file build dist/charto.single-file.global.js', path: 'dist/charto.single-file.global.js', modifyEsbuildConfig: asBuilt, limit: '15.7 kB' },
   // For information: the development loader carries the full validator and is not minified; no visitor downloads it.
   { name: 'development loader dist/charto.dev.global.js (informational)', path: 'dist/charto.dev.global.js', modifyEsbuildConfig: asBuilt },
-  { name: 'createConsent (core)', path: 'dist/index.js', import: '{ createConsent }', limit: '5.85 kB' },
-  { name: 'createConsent + blocker (core and gating)', path: 'dist/index.js', import: '{ createConsent, blocker }', limit: '8.25 kB' },
-  { name: 'createConsent + consentMode (Consent Mode and GPC)', path: 'dist/index.js', import: '{ createConsent, consentMode }', limit: '6.2 kB' },
+  { name: 'createConsent (core)', path: 'dist/index.js', import: '{ createConsent }', limit: '6.1 kB' },
+  { name: 'createConsent + blocker (core and gating)', path: 'dist/index.js', import: '{ createConsent, blocker }', limit: '8.75 kB' },
+  { name: 'createConsent + consentMode (Consent Mode and GPC)', path: 'dist/index.js', import: '{ createConsent, consentMode }', limit: '6.45 kB' },
   {
     // At most the loader's budget + 500 B.
     name: "init (npm: what an app's first bundle holds; the dialog and the record delivery are chunks it imports when needed)",
     path: 'dist/index.js',
     import: '{ init }',
     modifyEsbuildConfig: firstBundle,
-    limit: '10.0 kB'
+    limit: '10.45 kB'
   },
-  { name: 'init with its dialog chunk (npm)', path: 'dist/index.js', import: '{ init }', limit: '15.7 kB' }
+  { name: 'init with its dialog chunk (npm)', path: 'dist/index.js', import: '{ init }', limit: '16.35 kB' }
 ]

@@ -1,22 +1,29 @@
 // Page-load speed of charto against vanilla-cookieconsent 3.1.0 in Chromium, with equivalent configurations
-// (4 categories, 2 services, one blocked inline script), both served from 127.0.0.1 by this script.
+// (4 categories, 2 services, one blocked inline script), both served from 127.0.0.1 by this script. What the
+// architecture issue's bars compare, all in the same interleaved rounds:
 //
-//   first visit:     navigation start -> the banner is painted (charto: the banner inside <charto-ui>'s shadow root;
-//                    vanilla-cookieconsent: `#cc-main .cm`), judged visible with checkVisibility({ checkOpacity,
-//                    checkVisibilityCSS }) in a requestAnimationFrame loop that starts before any page script.
-//   returning visit: navigation start -> the consented `type="text/plain"` script has run (it records
-//                    performance.now() itself), for a visitor who accepted everything on an earlier visit.
+//   first visit:       navigation start -> the banner is painted (charto: the banner inside <charto-ui>'s shadow root,
+//                      after the dialog chunk's fetch; vanilla-cookieconsent: `#cc-main .cm`), measured two ways:
+//                      with a watcher (a requestAnimationFrame loop from before any page script, checking visibility
+//                      every frame) and without one (the library's own "shown" event, then animation frames until it
+//                      is visible: the page does no work of ours before the library shows its banner).
+//   returning visit:   main-thread script CPU (Chrome DevTools Protocol, `ScriptDuration`: V8 compile and execution)
+//                      over a bare page, for a visitor who accepted everything on an earlier visit; and, without any
+//                      DevTools domain or watcher, navigation start -> the consented script ran (its own timestamp).
+//   first visit CPU:   the same CPU measure until the banner is up.
+//   bytes:             the library files a first and a returning visitor download (brotli -q 11).
 //
-// Navigation start is performance.now() == 0 in the page. Runs are interleaved (the order of the two libraries
-// alternates every round) after warm-up rounds; first visits use a fresh browser context each (cold HTTP cache, no
-// cookies), returning visits one context per library that accepted once (warm cache, as for a real returning visitor).
-// Also measures the script payload of each library from its files (gzip -9, brotli -q 11).
+// Navigation start is performance.now() == 0 in the page. Each round loads every page once (the order of the
+// libraries alternates every round) after warm-up rounds; ratios are charto ÷ vanilla-cookieconsent, as the ratio of
+// the medians and as the median of the per-round (paired) ratios. First visits use a fresh browser context each (cold
+// HTTP cache, no cookies), returning visits one context per library that accepted once (warm HTTP and code cache).
+// The machine's load average is sampled every round and reported.
 //
-// Run: npm run build && node bench/speed.mjs   (ROUNDS=30 by default; about a minute). Writes bench/RESULTS.md.
-// Not part of npm test.
+// Run: npm run bench (builds first), or node bench/speed.mjs on a fresh build. ROUNDS=30 by default; a round takes
+// 5-30 s depending on the machine's load (about 4 minutes on 2 idle cores). Writes bench/RESULTS.md. Not part of npm test.
 import { createServer } from 'node:http'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { extname, join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
@@ -27,6 +34,7 @@ const ROUNDS = Number(process.env.ROUNDS || 30)
 const WARMUP = Number(process.env.WARMUP || 3)
 const OUT = join(ROOT, 'bench', 'RESULTS.md')
 const VCC = 'node_modules/vanilla-cookieconsent'
+const LABEL = process.env.LABEL
 
 const FILES = {
   charto: ['dist/charto.global.js'],
@@ -122,12 +130,15 @@ const LIBS = {
       let host = document.querySelector('charto-ui')
       return host?.shadowRoot?.querySelector('[part~=banner]') || null
     },
+    /** The library's own event when it shows a view, and whether that view is the banner. */
+    shown: ['charto:show', (event) => event.detail.view == 'banner'],
     acceptAll: () => window.Charto.instance.acceptAll()
   },
   vanilla: {
     path: '/bench/vanilla.html',
     html: vanillaPage,
     banner: () => document.querySelector('#cc-main .cm'),
+    shown: ['cc:onModalShow', (event) => event.detail.modalName == 'consentModal'],
     acceptAll: () => window.CookieConsent.acceptCategory('all')
   }
 }
@@ -169,7 +180,10 @@ if (!executablePath) {
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
 const VIEWPORT = { width: 1280, height: 800 }
 
-/** Runs before any page script: records the first animation frame in which the banner is visible. */
+/**
+ * The watcher: runs before any page script and records the first animation frame in which the banner is visible,
+ * looking for it in every frame from navigation start.
+ */
 function watchBanner(source) {
   let find = new Function('return (' + source + ')()')
   let check = () => {
@@ -180,13 +194,29 @@ function watchBanner(source) {
   requestAnimationFrame(check)
 }
 
-async function firstVisit(name) {
+/**
+ * Without the watcher: nothing runs until the library says it showed its banner; from then on, the first animation
+ * frame in which the banner is visible (both libraries fade it in) is recorded.
+ */
+function awaitBanner([source, [type, isBanner]]) {
+  let find = new Function('return (' + source + ')()')
+  let matches = new Function('return (' + isBanner + ')')()
+  let check = () => {
+    let el = find()
+    if (el && el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) window.__banner = performance.now()
+    else requestAnimationFrame(check)
+  }
+  addEventListener(type, (event) => matches(event) && requestAnimationFrame(check))
+}
+
+async function firstVisit(name, watcher) {
   let lib = LIBS[name]
   let context = await browser.newContext({ viewport: VIEWPORT })
   let page = await context.newPage()
   let errors = []
   page.on('pageerror', (error) => errors.push(error.message))
-  await page.addInitScript(watchBanner, lib.banner.toString())
+  if (watcher) await page.addInitScript(watchBanner, lib.banner.toString())
+  else await page.addInitScript(awaitBanner, [lib.banner.toString(), [lib.shown[0], lib.shown[1].toString()]])
   await page.goto(ORIGIN + lib.path)
   let time = await page
     .waitForFunction(() => window.__banner, null, { timeout: 10_000 })
@@ -290,31 +320,30 @@ const quantile = (list, q) => {
 }
 const median = (list) => quantile(list, 0.5)
 
-const times = { first: { charto: [], vanilla: [] }, returning: { charto: [], vanilla: [] } }
+// Every measure in the same rounds, each page once per round; the libraries' order alternates.
+const SERIES = ['banner', 'bannerWatched', 'returning']
+const times = Object.fromEntries(SERIES.map((series) => [series, { charto: [], vanilla: [] }]))
+const cpu = { first: { bare: [], charto: [], vanilla: [] }, returning: { bare: [], charto: [], vanilla: [] } }
+const load = []
 let started = Date.now()
 for (let round = 0; round < WARMUP + ROUNDS; round++) {
+  let measured = round >= WARMUP
   let order = round % 2 ? ['vanilla', 'charto'] : ['charto', 'vanilla']
-  for (let [kind, run] of [['first', firstVisit], ['returning', returningVisit]]) {
-    for (let name of order) {
-      let time = await run(name)
-      if (round >= WARMUP) times[kind][name].push(time)
-    }
+  for (let name of order) {
+    let banner = await firstVisit(name, false)
+    let bannerWatched = await firstVisit(name, true)
+    let returned = await returningVisit(name)
+    if (measured) times.banner[name].push(banner), times.bannerWatched[name].push(bannerWatched), times.returning[name].push(returned)
   }
-  process.stdout.write(`\rround ${round + 1}/${WARMUP + ROUNDS}${round < WARMUP ? ' (warm-up)' : ''}   `)
-}
-process.stdout.write('\n')
-
-// Script CPU, in rounds of their own (no watcher in the page): bare page, charto and vanilla-cookieconsent interleaved.
-const cpu = { first: { bare: [], charto: [], vanilla: [] }, returning: { bare: [], charto: [], vanilla: [] } }
-for (let round = 0; round < WARMUP + ROUNDS; round++) {
-  let order = round % 2 ? ['vanilla', 'bare', 'charto'] : ['charto', 'bare', 'vanilla']
+  // Script CPU: no watcher in the page; the bare page between the two libraries.
   for (let kind of ['first', 'returning']) {
-    for (let name of order) {
+    for (let name of [order[0], 'bare', order[1]]) {
       let time = await cpuVisit(kind, name)
-      if (round >= WARMUP) cpu[kind][name].push(time)
+      if (measured) cpu[kind][name].push(time)
     }
   }
-  process.stdout.write(`\rCPU round ${round + 1}/${WARMUP + ROUNDS}${round < WARMUP ? ' (warm-up)' : ''}   `)
+  if (measured) load.push(loadavg()[0])
+  process.stdout.write(`\rround ${round + 1}/${WARMUP + ROUNDS}${measured ? '' : ' (warm-up)'}, ${Math.round((Date.now() - started) / 1000)} s   `)
 }
 process.stdout.write('\n')
 const requested = {}
@@ -350,38 +379,42 @@ for (let kind of ['first', 'returning']) {
 const ms = (n) => n.toFixed(1)
 const bytes = (n) => n.toLocaleString('en-US')
 const ratio = (a, b) => (a / b).toFixed(2) + '×'
+/** The median of the per-round ratios: each round's charto figure over that round's vanilla-cookieconsent figure. */
+const paired = (c, v) => median(c.map((time, i) => time / v[i])).toFixed(2) + '×'
 let rows = []
-for (let [kind, label] of [['first', 'First visit: navigation → banner painted'], ['returning', 'Returning visit: navigation → consented script ran']]) {
-  let c = times[kind].charto
-  let v = times[kind].vanilla
-  rows.push(`| ${label} (median ms) | ${ms(median(c))} | ${ms(median(v))} | ${ratio(median(c), median(v))} |`)
-  rows.push(`| ↳ interquartile range (ms) | ${ms(quantile(c, 0.25))}–${ms(quantile(c, 0.75))} | ${ms(quantile(v, 0.25))}–${ms(quantile(v, 0.75))} | |`)
+let row = (label, c, v, bar = '') => {
+  rows.push(`| ${label} (median ms) | ${ms(median(c))} | ${ms(median(v))} | ${ratio(median(c), median(v))} | ${paired(c, v)} | ${bar} |`)
+  rows.push(`| ↳ interquartile range (ms) | ${ms(quantile(c, 0.25))}–${ms(quantile(c, 0.75))} | ${ms(quantile(v, 0.25))}–${ms(quantile(v, 0.75))} | | | |`)
 }
+let meets = (c, v, most) => `≤ ${most}×: ${median(c.map((time, i) => time / v[i])) <= most ? 'met' : 'not met'}`
 // Script CPU over the bare page, paired per round (each round's library time minus that round's bare time).
 let overBare = (kind, name) => cpu[kind][name].map((time, i) => time - cpu[kind].bare[i])
-for (let [kind, label] of [['first', 'First visit'], ['returning', 'Returning visit']]) {
-  let c = overBare(kind, 'charto')
-  let v = overBare(kind, 'vanilla')
-  rows.push(`| ${label}: main-thread script CPU over a bare page (median ms) | ${ms(median(c))} | ${ms(median(v))} | ${ratio(median(c), median(v))} |`)
-  rows.push(`| ↳ interquartile range (ms) | ${ms(quantile(c, 0.25))}–${ms(quantile(c, 0.75))} | ${ms(quantile(v, 0.25))}–${ms(quantile(v, 0.75))} | |`)
-}
-rows.push(`| Bare page's own script CPU (median ms, first / returning) | ${ms(median(cpu.first.bare))} / ${ms(median(cpu.returning.bare))} | | |`)
-for (let [kind, label] of [['first', 'First visit'], ['returning', 'Returning visit']]) {
+row('Returning visit: main-thread script CPU over a bare page', overBare('returning', 'charto'), overBare('returning', 'vanilla'),
+  meets(overBare('returning', 'charto'), overBare('returning', 'vanilla'), 0.6))
+row('First visit: navigation → banner painted, without watcher', times.banner.charto, times.banner.vanilla, meets(times.banner.charto, times.banner.vanilla, 0.7))
+row('First visit: navigation → banner painted, with watcher', times.bannerWatched.charto, times.bannerWatched.vanilla)
+row('Returning visit: navigation → consented script ran (no watcher, no DevTools domain)', times.returning.charto, times.returning.vanilla)
+row('First visit: main-thread script CPU over a bare page, until the banner is up', overBare('first', 'charto'), overBare('first', 'vanilla'))
+rows.push(`| Bare page's own script CPU (median ms, first / returning) | ${ms(median(cpu.first.bare))} / ${ms(median(cpu.returning.bare))} | | | | |`)
+for (let [kind, label] of [['returning', 'Returning visit'], ['first', 'First visit']]) {
   let d = downloaded[kind]
-  rows.push(`| ${label}: script bytes requested, brotli -q 11 | ${bytes(d.charto.brotli)} | ${bytes(d.vanilla.brotli)} | ${ratio(d.charto.brotli, d.vanilla.brotli)} |`)
+  let files = (list) => list.map((file) => file.split('/').pop()).join(' + ')
+  rows.push(`| ${label}: script bytes downloaded, brotli -q 11 (${files(requested[kind].charto)}; ${files(requested[kind].vanilla)}) | ${bytes(d.charto.brotli)} | ${bytes(d.vanilla.brotli)} | ${ratio(d.charto.brotli, d.vanilla.brotli)} | | |`)
 }
-rows.push(`| Script payload, gzip -9 (bytes) | ${bytes(sizes.charto.gzip)} | ${bytes(sizes.vanilla.gzip)} | ${ratio(sizes.charto.gzip, sizes.vanilla.gzip)} |`)
-rows.push(`| Script payload, brotli -q 11 (bytes) | ${bytes(sizes.charto.brotli)} | ${bytes(sizes.vanilla.brotli)} | ${ratio(sizes.charto.brotli, sizes.vanilla.brotli)} |`)
-rows.push(`| Script payload, minified (bytes) | ${bytes(sizes.charto.raw)} | ${bytes(sizes.vanilla.raw)} | ${ratio(sizes.charto.raw, sizes.vanilla.raw)} |`)
+rows.push(`| Loader file alone, gzip -9 / brotli -q 11 / minified (bytes) | ${bytes(sizes.charto.gzip)} / ${bytes(sizes.charto.brotli)} / ${bytes(sizes.charto.raw)} | ${bytes(sizes.vanilla.gzip)} / ${bytes(sizes.vanilla.brotli)} / ${bytes(sizes.vanilla.raw)} | | | |`)
 
+let range = (list) => `${list.length ? Math.min(...list).toFixed(1) : '?'}–${list.length ? Math.max(...list).toFixed(1) : '?'}`
 let report = `# Speed: charto vs vanilla-cookieconsent
 
-Generated by \`node bench/speed.mjs\` on ${new Date().toISOString().slice(0, 10)} (Chromium ${version}, headless; Node ${process.version};
-${cpus().length} × ${cpus()[0]?.model.trim() || 'unknown CPU'}). ${ROUNDS} measured rounds after ${WARMUP} warm-up rounds, the two
-libraries interleaved with alternating order. Lower is better; the ratio is charto ÷ vanilla-cookieconsent.
+Generated by \`node bench/speed.mjs\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (Chromium ${version}, headless;
+Node ${process.version}; ${cpus().length} × ${cpus()[0]?.model.trim() || 'unknown CPU'}; ${LABEL || 'this build'}). ${ROUNDS} measured rounds after
+${WARMUP} warm-up rounds, the two libraries interleaved with alternating order, in ${Math.round((Date.now() - started) / 60000)} minutes.
+Machine load while it ran (1-minute load average, sampled each round): median ${median(load).toFixed(1)}, range ${range(load)}
+on ${cpus().length} cores. Lower is better; ratios are charto ÷ vanilla-cookieconsent: of the medians, and the median of
+the per-round ratios (paired). The bars are the architecture issue's.
 
-| | charto (\`dist/charto.global.js\`) | vanilla-cookieconsent 3.1.0 (UMD + CSS) | ratio |
-| --- | ---: | ---: | ---: |
+| | charto (\`dist/charto.global.js\`) | vanilla-cookieconsent 3.1.0 (UMD + CSS) | ratio of medians | paired ratio | bar |
+| --- | ---: | ---: | ---: | ---: | --- |
 ${rows.join('\n')}
 
 ## What is measured
@@ -394,28 +427,34 @@ ${rows.join('\n')}
   charto starts from the \`#charto-config\` JSON and waits for \`<body>\` itself), from the same local HTTP server on
   127.0.0.1. vanilla-cookieconsent runs with \`hideFromBots: false\`; otherwise it hides its banner
   from automated Chromium.
-- **First visit**: navigation start (\`performance.now()\` = 0) to the first animation frame in which the banner is
-  visible (\`checkVisibility\` with opacity and \`visibility\` checked; both libraries fade in, so this is the first
-  frame of that animation). A fresh browser context per run: no cookies, cold HTTP cache. The blocked script must
-  not have run.
-- **Returning visit**: navigation start to the moment the consented script runs (it records \`performance.now()\`
-  itself), for a visitor who clicked the equivalent of "Accept all" once. One context per library, so the library
-  files come from the HTTP cache as for a real returning visitor. No banner may be shown. charto runs a consented
-  script as soon as the parser reaches it (here in \`<head>\`, before \`DOMContentLoaded\`); vanilla-cookieconsent
-  runs it from \`run()\`, here after parsing.
-- **Script CPU**: in rounds of their own, with no watcher or polling in the page, main-thread script time
-  (\`Performance.getMetrics\` → \`ScriptDuration\` from the Chrome DevTools Protocol: V8 compilation and execution)
-  of one load, read once the page has loaded and the main thread has been idle for 300 ms. A page with neither
-  library (the same markup, the script as a plain script) is loaded in the same rounds; the table gives each
-  library's time minus that round's bare time. First visits in a fresh context, returning visits as above.
-- **Script bytes requested**: the library files a visit asks for (a fresh context; for a returning visit with the
+- **First visit, navigation → banner painted**: navigation start (\`performance.now()\` = 0) to the first animation
+  frame in which the banner is visible (\`checkVisibility\` with opacity and \`visibility\` checked; both libraries fade
+  in, so this is the first frame of that animation). For charto this includes fetching the dialog chunk, which the
+  loader requests once it knows a banner must show. A fresh browser context per run: no cookies, cold HTTP cache. The
+  blocked script must not have run. Two ways: **without watcher**, the page does nothing of ours until the library's
+  own event says the banner is shown (\`charto:show\`, \`cc:onModalShow\`), then looks once per animation frame; **with
+  watcher**, a \`requestAnimationFrame\` loop started before any page script looks for the banner in every frame, which
+  costs main-thread time on both sides while the libraries start.
+- **Script CPU**: main-thread script time (\`Performance.getMetrics\` → \`ScriptDuration\` from the Chrome DevTools
+  Protocol, \`threadTicks\`: V8 compilation and execution) of one load, read once the page has loaded and the main
+  thread has been idle for 300 ms. The DevTools Performance domain is on for these loads only; no watcher runs in the
+  page. A page with neither library (the same markup, the script as a plain script) is loaded in the same rounds; the
+  table gives each library's time minus that round's bare time. Returning visits: a new page in a context that
+  accepted everything once (the library files, and V8's code cache for them, come from the cache as for a real
+  returning visitor). First visits: a fresh context, read once the banner is up.
+- **Returning visit, navigation → consented script ran**: the consented script records \`performance.now()\` itself;
+  no DevTools domain is enabled and no watcher runs (Playwright's own connection to the page remains). No banner may
+  be shown. charto runs a consented script as soon as the parser reaches it (here in \`<head>\`, before
+  \`DOMContentLoaded\`); vanilla-cookieconsent runs it from \`run()\`, after parsing.
+- **Script bytes downloaded**: the library files a visit requests (a fresh context; for a returning visit with the
   consent cookie of one that accepted), each compressed with \`brotli -q 11\`, summed: what a visitor with a cold cache
-  downloads.
-- **Payload**: the files a script-tag user loads, measured from the package files (charto: the single script build,
-  styles included; vanilla-cookieconsent: \`cookieconsent.umd.js\` + \`cookieconsent.css\`), each compressed with
-  \`gzip -9\` and \`brotli -q 11\`, summed.
-- The frame loop and the loopback server are the same for both libraries; absolute times depend on the machine, the
-  ratios are the comparable numbers. Re-run with \`ROUNDS=60 node bench/speed.mjs\` for tighter ranges.
+  downloads. The file names are listed in the row.
+- The frame loop and the loopback server are the same for both libraries; absolute times depend on the machine and
+  its load, the paired ratios are the comparable numbers. Re-run with \`ROUNDS=60 node bench/speed.mjs\` for tighter
+  ranges; \`LABEL="…"\` names the build in the header.
+
+Lighthouse (mobile LCP with each library): \`bench/LIGHTHOUSE.md\`, from \`npm run bench:lighthouse\`. What each CPU lever
+paid, measured with \`bench/levers.mjs\`: \`bench/LEVERS.md\`.
 `
 await writeFile(OUT, report)
 console.log(report)

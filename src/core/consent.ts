@@ -122,9 +122,12 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
   let honourGpc = () => gpc && config.gpc !== false && mode == 'opt-out'
   let iso = (time?: number) => (time ? new Date(time).toISOString() : null)
 
-  // The blocker asks isGranted for every gated element on every scan: it reads a state built once per decision.
+  // The blocker asks isGranted for every gated element on every scan, and at start every extension and listener asks
+  // for the state: all of them get one snapshot, built once per decision. It is frozen, so that no listener can change
+  // what the others, and isGranted, see.
   let granted: ConsentState | null = null
-  let current = () => granted || (granted = compute())
+  let current = () => granted || (granted = freeze(compute()))
+  let freeze = (state: ConsentState) => (Object.freeze(state.categories), Object.freeze(state.services), Object.freeze(state))
   let compute = (): ConsentState => {
     let categories: Record<string, boolean> = {}
     let services: Record<string, boolean> = {}
@@ -158,14 +161,14 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
     d && d.method != 'reset' && d.revision >= config.revision && age > -DAY && age < config.consentLifetimeDays * DAY ? d : null
 
   /** Puts `record` in force and tells everyone what changed. */
-  let apply = (record: StoredDecision | null, remote?: boolean, before = compute()) => {
+  let apply = (record: StoredDecision | null, remote?: boolean, before = current()) => {
     let wasDecided = !!decision
     held = record
     decision = valid(record)
     granted = null
     // Handlers that ask isGranted now hear this state: storage is not read again while they are being told.
     firstInTask()
-    let consent = compute()
+    let consent = current()
     let detail: ChangeDetail = { consent, granted: [], revoked: [], stored }
     if (remote) detail.remote = true
     for (let kind of ['categories', 'services'] as const) {
@@ -177,9 +180,13 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
     if (!wasDecided && decision) emit('consent', consent)
   }
 
+  // The value decoded last, and its record: storage read again unchanged (before each grant, on focus) costs no
+  // decoding, and gives back the very record this page holds, which `newer` tells apart at once.
+  let lastValue: string | undefined
+  let lastRecord: StoredDecision | null = null
   /** Reads one stored or received value, noting its sequence. */
   let read = (value: unknown) => {
-    let record = decodeDecision(value)
+    let record = typeof value != 'string' ? null : value === lastValue ? lastRecord : (lastRecord = decodeDecision((lastValue = value)))
     if (record && record.sequence > highest) highest = record.sequence
     return record
   }
@@ -224,7 +231,7 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
     for (let id of Object.keys(overrides)) {
       if (has(config.services, id) && overrides[id] != categories[config.services[id].category]) services[id] = overrides[id]
     }
-    let state = compute()
+    let state = current()
     let record: StoredDecision = {
       id: decision ? decision.id : uuid(),
       // A first decision dated ahead (a cookie up to a day in the future) must not make this one unreadable.
@@ -256,7 +263,7 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
   /** Opt-out mode with GPC: denies marketing unless already denied. Returns true when it decided. */
   let gpcRule = () => {
     if (!honourGpc()) return false
-    let state = compute()
+    let state = current()
     let marketingServices: Record<string, boolean> = {}
     for (let id in config.services) if (config.services[id].category == MARKETING) marketingServices[id] = false
     if (!decision || state.categories[MARKETING] || Object.keys(marketingServices).some((id) => state.services[id])) {
@@ -275,13 +282,13 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
 
   let setMode = (next: Mode) => {
     if (next == mode) return
-    let before = compute()
+    let before = current()
     let key = (state: ConsentState) => JSON.stringify([state.categories, state.services])
     mode = next
     granted = null
     emit('mode', mode)
     // During setup nobody has heard a state yet: the start below applies the GPC rule and announces it.
-    if (ready && !gpcRule() && key(before) != key(compute())) apply(held, false, before)
+    if (ready && !gpcRule() && key(before) != key(current())) apply(held, false, before)
   }
 
   let setRegion = (next: string | null) => {
@@ -302,7 +309,7 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
     get language() {
       return language
     },
-    getConsent: compute,
+    getConsent: current,
     isGranted(name) {
       // Before granting anything more: a decision made meanwhile where no message reaches (another subdomain, while
       // this page sat in the back/forward cache) is looked for, at most once per task.
@@ -349,7 +356,7 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
           report(error)
         }
       }
-      if (event == 'ready' && ready) safe(compute())
+      if (event == 'ready' && ready) safe(current())
       return emitter.on(event, safe)
     },
     sync: () => sync(),
@@ -368,9 +375,9 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
   granted = null
   // GPC overrides a stored grant before anyone hears of it: one `change` (and one Consent Mode update), then `consent`.
   gpcRule()
-  if (returning) emit('consent', compute())
+  if (returning) emit('consent', current())
   ready = true
-  emit('ready', compute())
+  emit('ready', current())
   return manager
 }
 

@@ -97,11 +97,12 @@ export function decodeDecision(value: unknown): StoredDecision | null {
 }
 
 /**
- * True when record `a` replaces `b` (or there is no `b`). The higher sequence is newer. Two tabs deciding at once can
- * share one; then the later time, then the larger stored value wins, so that every tab picks the same record.
+ * True when record `a` replaces `b` (or there is no `b`); never for the same record, which needs no comparing. The
+ * higher sequence is newer. Two tabs deciding at once can share one; then the later time, then the larger stored value
+ * wins, so that every tab picks the same record.
  */
 export const newer = (a: StoredDecision | null, b: StoredDecision | null): boolean =>
-  !!a && (!b || (a.sequence - b.sequence || a.updated - b.updated || (encodeDecision(a) > encodeDecision(b) ? 1 : -1)) > 0)
+  !!a && a !== b && (!b || (a.sequence - b.sequence || a.updated - b.updated || (encodeDecision(a) > encodeDecision(b) ? 1 : -1)) > 0)
 
 /** UUID v4 from getRandomValues, which unlike randomUUID also works outside secure contexts. */
 export function uuid(): string {
