@@ -17,7 +17,9 @@ const languages = Object.fromEntries(
  */
 const terser = {
   minify: 'terser',
-  terserOptions: { compress: { passes: 3 }, mangle: { properties: { regex: /^[A-Za-z]\w*[A-Za-z\d]_$/ } }, ecma: 2020 }
+  // toplevel: false, or terser (which tsup tells to mangle the top level of an IIFE without a global name) unwraps
+  // the IIFE and leaves its variables as globals of the page: `var e,t,r` that clobber the site's own and each other's.
+  terserOptions: { compress: { passes: 3 }, mangle: { properties: { regex: /^[A-Za-z]\w*[A-Za-z\d]_$/ } }, ecma: 2020, toplevel: false }
 } as const
 
 /**

@@ -8,5 +8,7 @@ export function attachToPage(bridge: (manager: Followed) => unknown): void {
   let charto = () => (window as { Charto?: { instance?: Followed } }).Charto?.instance
   let running = charto()
   if (running) bridge(running)
-  else addEventListener('charto:ready', () => charto() && bridge(charto()!), { once: true })
+  // `ready` fires inside init, before init returns and window.Charto.instance is set: look once that has happened. The
+  // bridge still hears the state, since a `ready` handler added later is called at once.
+  else addEventListener('charto:ready', () => queueMicrotask(() => charto() && bridge(charto()!)), { once: true })
 }

@@ -21,7 +21,8 @@ let serveBundle = async (path: string, entry: string, globalName?: string) => {
 beforeAll(async () => {
   // The core and the blocker (window.Charto.createConsent, .blocker), and the whole script-tag build with the dialog.
   await serveBundle('/charto-blocker.js', 'test/browser/fixtures/blocker-entry.ts')
-  await serveBundle('/charto.global.js', 'src/browser.ts', 'Charto')
+  // src/browser.ts assigns window.Charto itself: no globalName wrapper (it would overwrite it with undefined).
+  await serveBundle('/charto.global.js', 'src/browser.ts')
   let { server } = suite
   let script = (body: string) => (_req: any, res: any) => res.writeHead(200, { 'content-type': 'text/javascript' }).end(body)
   server.route('/gadget.js', script('log.push("gadget.js")'))

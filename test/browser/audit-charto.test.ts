@@ -18,8 +18,8 @@ beforeAll(async () => {
   let bundle = await build({
     entryPoints: [join(ROOT, 'src/browser-single-file.ts')],
     bundle: true,
+    // The entry assigns window.Charto itself (no globalName wrapper, which would overwrite it with undefined).
     format: 'iife',
-    globalName: 'Charto',
     write: false,
     target: 'es2020'
   })

@@ -272,3 +272,19 @@ it("under require-trusted-types-for 'script', the loader fetches its chunk throu
   expect(await tab.evaluate(() => (window as any).violations)).toEqual([])
   await tab.close()
 })
+
+it('leaves nothing on window but Charto and its chunks: no file leaks its variables into the page', async () => {
+  // A page that has its own globals with the short names a minifier gives (e, t, r): charto must not touch them.
+  let config = JSON.stringify({ records: { endpoint: '/consent-records-globals' } })
+  let ownGlobals = `<script>window.e = 'site'; window.t = 'site'; window.r = 'site'; window.before = Object.keys(window)</script>`
+  suite.server.page('/globals.html', page(ownGlobals + tag(config) + '<script src="/dist/wordpress.global.js"></script><script src="/dist/shopify.global.js"></script>', marketing))
+  let tab = await suite.browser.newPage()
+  await tab.goto(suite.server.origin() + '/globals.html')
+  await tab.getByRole('button', { name: 'Accept all' }).click()
+  await tab.waitForFunction(() => (window as any).ran)
+  await expect.poll(() => suite.server.hits('/consent-records-globals').length).toBe(1)
+  let added = await tab.evaluate(() => Object.keys(window).filter((key) => !(window as any).before.includes(key)))
+  expect(added.filter((key) => !['before', 'Charto', 'chartoDialog', 'chartoRecords', 'ran', 'dataLayer', 'wp_consent_type'].includes(key))).toEqual([])
+  expect(await tab.evaluate(() => [(window as any).e, (window as any).t, (window as any).r])).toEqual(['site', 'site', 'site'])
+  await tab.close()
+})
