@@ -1,6 +1,6 @@
 // @vitest-environment node
 // The module runs in Node while Nuxt builds.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { existsSync } from 'node:fs'
 import chartoModule, { type NuxtForCharto } from './module.js'
 
@@ -54,5 +54,15 @@ describe('charto/nuxt', () => {
     let declarations: string[] = []
     hooks['prepare:types']({ declarations })
     expect(declarations.join('\n')).toContain("$charto: import('charto').UiManager")
+  })
+
+  it('names a callback in the options, which cannot reach the browser, and leaves it out', () => {
+    let warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    let { nuxt } = fakeNuxt({ privacyPolicyUrl: '/privacy', onAccept: () => {} } as never)
+    chartoModule({}, nuxt)
+    expect(warn).toHaveBeenCalledTimes(1)
+    expect(String(warn.mock.calls[0][0])).toMatch(/charto\.onAccept.*\$charto\.on\(/)
+    expect(nuxt.options.runtimeConfig.public!.charto).toEqual({ privacyPolicyUrl: '/privacy' })
+    warn.mockRestore()
   })
 })

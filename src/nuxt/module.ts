@@ -40,8 +40,27 @@ const mergeOptions = (inlineOptions: ChartoNuxtOptions | undefined, nuxt: NuxtFo
 
 const meta = { name: 'charto', configKey: 'charto' } as const
 
+/**
+ * The configuration as it will reach the browser: the public runtime config is serialised, so a function (`onAccept`)
+ * would vanish there without a word. It is left out here instead, and the warning names it and what to do.
+ */
+function withoutCallbacks(value: unknown, path: string): unknown {
+  if (Array.isArray(value)) return value.map((item, index) => withoutCallbacks(item, `${path}[${index}]`))
+  if (value === null || typeof value != 'object') return value
+  let data: Record<string, unknown> = {}
+  for (let [key, item] of Object.entries(value)) {
+    if (typeof item == 'function') {
+      console.warn(
+        `charto/nuxt: \`${path}.${key}\` is a function, and the configuration reaches the browser as data, so it is left ` +
+          `out. Listen with \`useNuxtApp().$charto.on(…)\` in a plugin or component instead.`
+      )
+    } else data[key] = withoutCallbacks(item, `${path}.${key}`)
+  }
+  return data
+}
+
 const chartoModule = function setupCharto(inlineOptions: ChartoNuxtOptions, nuxt: NuxtForCharto): void {
-  let config = mergeOptions(inlineOptions, nuxt)
+  let config = withoutCallbacks(mergeOptions(inlineOptions, nuxt), 'charto')
   let runtimeConfig = nuxt.options.runtimeConfig
   runtimeConfig.public = { ...runtimeConfig.public, charto: config }
   nuxt.options.plugins.push({ src: pluginPath(), mode: 'client' })
