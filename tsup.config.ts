@@ -33,11 +33,11 @@ const development = { define: { CHARTO_DEVELOPMENT: 'true' } }
 export default defineConfig([
   {
     // One shared core chunk, so an app importing charto and charto/react gets the core once.
-    entry: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts', next: 'src/next/index.ts', wordpress: 'src/platforms/wordpress.ts', shopify: 'src/platforms/shopify.ts', ...languages },
+    entry: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts', next: 'src/next/index.ts', 'nuxt-plugin': 'src/nuxt/plugin.ts', wordpress: 'src/platforms/wordpress.ts', shopify: 'src/platforms/shopify.ts', ...languages },
     format: ['esm', 'cjs'],
     // charto/server's declarations come from here too: this build's clean removes every .d.ts in dist/ when its
     // declaration step starts, which would race with a second build writing them.
-    dts: { entry: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts', next: 'src/next/index.ts', wordpress: 'src/platforms/wordpress.ts', shopify: 'src/platforms/shopify.ts', ...languages, server: 'src/server/index.ts' } },
+    dts: { entry: { index: 'src/index.ts', react: 'src/react/index.ts', vue: 'src/vue/index.ts', next: 'src/next/index.ts', nuxt: 'src/nuxt/module.ts', wordpress: 'src/platforms/wordpress.ts', shopify: 'src/platforms/shopify.ts', ...languages, server: 'src/server/index.ts' } },
     clean: true,
     target: 'es2020',
     ...production,
@@ -48,7 +48,8 @@ export default defineConfig([
     },
     // Rollup tree-shaking would drop the 'use client' directive Next.js needs in charto/react.
     treeshake: false,
-    external: ['react', 'vue']
+    // '#app' is Nuxt's alias, resolved when the app's bundler compiles dist/nuxt-plugin.js.
+    external: ['react', 'vue', '#app']
   },
   {
     // The ready <script> builds: the loader, and the single file for hosts that can serve only one. Each assigns
@@ -137,6 +138,16 @@ export default defineConfig([
     target: 'node18',
     shims: true,
     external: ['pg', '@electric-sql/pglite']
+  },
+  {
+    // charto/nuxt: the Nuxt module, which runs in Node while Nuxt builds. Its plugin (dist/nuxt-plugin.js) is built
+    // with the browser modules above, so that it shares their chunks with the app's own `import 'charto'`.
+    entry: { nuxt: 'src/nuxt/module.ts' },
+    format: ['esm', 'cjs'],
+    platform: 'node',
+    target: 'node18',
+    // import.meta.url, which finds the plugin, in the CommonJS build too.
+    shims: true
   },
   {
     // The records dashboard's script and styles, uPlot included: served by the service from dist/, no CDN.

@@ -48,7 +48,7 @@ function hashTree(folder, skip = new Set(['node_modules', '.next', '.nuxt', '.ou
  * Examples whose install and build take longest, left out of `npm test` unless CHARTO_ALL_EXAMPLES=1, so CI stays
  * well under 30 minutes on 2 cores (measured times in docs/frameworks.md).
  */
-export const SLOW_EXAMPLES = ['astro']
+export const SLOW_EXAMPLES = ['astro', 'nuxt']
 
 /** Whether examples/<name> runs in this test run. */
 export const exampleEnabled = (name) => !SLOW_EXAMPLES.includes(name) || process.env.CHARTO_ALL_EXAMPLES == '1'

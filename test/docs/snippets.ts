@@ -59,6 +59,7 @@ export function typeErrors(blocks: CodeBlock[]): string[] {
       'charto/vue': ['src/vue/index.ts'],
       'charto/server': ['src/server/index.ts'],
       'charto/next': ['src/next/index.ts'],
+      'charto/nuxt': ['src/nuxt/module.ts'],
       'charto/wordpress': ['src/platforms/wordpress.ts'],
       'charto/shopify': ['src/platforms/shopify.ts'],
       'charto/i18n/*': ['src/ui/i18n/*.ts']

@@ -1,6 +1,7 @@
 // Type tests: checked by `tsc --noEmit` in `npm test`, never run. Each `@ts-expect-error` line must fail to compile
 // (tsc reports an unused directive otherwise), and every other line must compile.
 import { blocker, consentMode, createConsent, init, ui, type ChartoConfig, type Extension, type Mode } from '../../src/index.js'
+import chartoNuxtModule, { type NuxtForCharto } from '../../src/nuxt/module.js'
 
 // A misspelt option.
 // @ts-expect-error 'servces' does not exist in type 'ChartoConfig'
@@ -73,3 +74,11 @@ const extension: Extension = ({ manager, config, emit, setMode, setRegion }) => 
   return manager.on('mode', (mode) => void mode)
 }
 createConsent({}, [extension, ui]).showPreferences()
+
+// charto/nuxt: the module's options are a charto configuration, misspellings included.
+declare const nuxtForCharto: NuxtForCharto
+// @ts-expect-error 'privacyPolicyUlr' does not exist in type 'ChartoConfig'
+chartoNuxtModule({ privacyPolicyUlr: '/privacy' }, nuxtForCharto)
+// @ts-expect-error 'servces' does not exist in type 'ChartoConfig'
+nuxtForCharto.options.charto = { servces: {} }
+chartoNuxtModule({ privacyPolicyUrl: '/privacy', services: { ga4: { category: 'performance' } } }, nuxtForCharto)
