@@ -180,13 +180,9 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
     if (!wasDecided && decision) emit('consent', consent)
   }
 
-  // The value decoded last, and its record: storage read again unchanged (before each grant, on focus) costs no
-  // decoding, and gives back the very record this page holds, which `newer` tells apart at once.
-  let lastValue: string | undefined
-  let lastRecord: StoredDecision | null = null
   /** Reads one stored or received value, noting its sequence. */
   let read = (value: unknown) => {
-    let record = typeof value != 'string' ? null : value === lastValue ? lastRecord : (lastRecord = decodeDecision((lastValue = value)))
+    let record = decodeDecision(value)
     if (record && record.sequence > highest) highest = record.sequence
     return record
   }

@@ -53,18 +53,6 @@ describe('a returning visit', () => {
     expect(manager.isGranted('nothing')).toBe(false)
   })
 
-  it('decodes the stored record once, and storage read again unchanged costs no decoding', async () => {
-    let manager = make()
-    expect(record.decodeDecision).toHaveBeenCalledTimes(1)
-    await nextTask()
-    // A grant looks at storage first (a decision made elsewhere meanwhile): the same value is not decoded again.
-    expect(manager.isGranted('performance')).toBe(true)
-    await nextTask()
-    manager.sync()
-    expect(record.decodeDecision).toHaveBeenCalledTimes(1)
-    expect(record.encodeDecision).not.toHaveBeenCalled()
-  })
-
   it('still takes a decision that storage changed meanwhile', async () => {
     let manager = make()
     await nextTask()
