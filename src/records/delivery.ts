@@ -5,7 +5,7 @@ import type { ConsentState } from '../core/types.js'
 import { attempt } from '../core/attempt.js'
 import { configHash } from './hash.js'
 import { toRecord, endpointOf, type ConsentRecord, type RecordsOptions } from './record.js'
-import { backoff, enqueue, MAX_ATTEMPTS, readQueue, writeQueue } from './queue.js'
+import { backoff, IN_FLIGHT, MAX_ATTEMPTS, QUEUE_SIZE, readQueue, writeQueue, type Queued } from './queue.js'
 
 export interface RecordsDelivery {
   /** Makes and sends the record of a decision this tab made. */
@@ -19,7 +19,20 @@ export function startDelivery({ manager, config }: ExtensionContext): RecordsDel
   let headers = (config.records as Partial<RecordsOptions> | undefined)?.headers
   let onRecord = config.onRecord
   let hash: string | undefined
-  let deliver = (record: ConsentRecord, attempts: number) =>
+  /**
+   * Sends one record. It waits in the queue while it is on its way, so a page closed before the answer (the visitor
+   * moved on) leaves it for a later load instead of losing it; a load in the next seconds leaves it alone, as the
+   * answer usually comes first; a failure makes it due after the back-off alone; the answer takes it out. `queued` is
+   * the entry as the queue holds it (a record from a page whose chunk never arrived gets its hash only here).
+   */
+  let deliver = (record: ConsentRecord, attempts: number, queued = record) => {
+    let entry = JSON.stringify(queued)
+    let retry = ++attempts < MAX_ATTEMPTS
+    let requeue = (again: boolean, wait = 0) =>
+      writeQueue(
+        [...readQueue().filter((item) => JSON.stringify(item[0]) != entry), ...(again ? [[queued, attempts, Date.now() + backoff(attempts) + wait] as Queued] : [])].slice(-QUEUE_SIZE)
+      )
+    requeue(retry, IN_FLIGHT)
     Promise.resolve()
       .then(() =>
         fetch(endpoint, {
@@ -33,17 +46,16 @@ export function startDelivery({ manager, config }: ExtensionContext): RecordsDel
         // The answer may have carried `Clear-Site-Data`, which removes the consent cookie with the others: it goes back.
         manager.sync()
         if (!response.ok) throw response.status
+        requeue(false)
       })
-      .catch(() => {
-        if (++attempts < MAX_ATTEMPTS) enqueue([record, attempts, Date.now() + backoff(attempts)])
-      })
+      .catch(() => requeue(retry))
+  }
   let flush = () => {
     let now = Date.now()
-    let queue = readQueue()
-    let due = queue.filter((item) => !(item[2] > now))
-    writeQueue(queue.filter((item) => item[2] > now))
     // A record queued by a page whose records chunk never arrived carries no hash yet.
-    for (let [record, attempts] of due) deliver({ ...record, configHash: record.configHash || (hash ||= configHash(config)) }, attempts | 0)
+    for (let [record, attempts, notBefore] of readQueue()) {
+      if (!(notBefore > now)) deliver({ ...record, configHash: record.configHash || (hash ||= configHash(config)) }, attempts | 0, record)
+    }
   }
   if (endpoint) {
     flush()

@@ -37,7 +37,8 @@ export const lazyRecords =
           emit('error', error)
         }
       ))
-    if (endpointOf(config) && readQueue().length) start()
+    // Only a record that is due: one still on its way from a page just left waits for a later load.
+    if (endpointOf(config) && readQueue().some((item) => !(item[2] > Date.now()))) start()
     let off = manager.on('change', ({ consent, remote }) => {
       if (remote || !consent.decided) return
       if (delivery) delivery.record(consent)

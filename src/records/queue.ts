@@ -8,6 +8,8 @@ export type Queued = [record: ConsentRecord, attempts: number, notBefore: number
 const QUEUE = 'charto:records'
 export const QUEUE_SIZE = 20
 export const MAX_ATTEMPTS = 8
+/** How long a record on its way waits before another load sends it again (the answer usually comes sooner). */
+export const IN_FLIGHT = 1e4
 
 /** Wait before the next try after `attempts` failures: none for the first retry, then 1, 3, 7… minutes, at most a day. */
 export const backoff = (attempts: number) => Math.min(6e4 * (2 ** (attempts - 1) - 1), 864e5)

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { createConsent, type ConsentManager, type Extension } from '../core/consent.js'
 import { resolveConfig } from '../core/config.js'
 import type { ChartoConfig } from '../core/types.js'
-import { backoff, configHash, MAX_ATTEMPTS, QUEUE_SIZE, records, sha256, toReceipt, type ConsentRecord } from './records.js'
+import { backoff, configHash, IN_FLIGHT, MAX_ATTEMPTS, QUEUE_SIZE, records, sha256, toReceipt, type ConsentRecord } from './records.js'
 import { regions } from './regions.js'
 
 const ENDPOINT = 'https://records.example/consent'
@@ -55,6 +55,30 @@ describe('a response that clears the site’s data (Clear-Site-Data)', () => {
 })
 
 describe('REC-1: the record', () => {
+  it('REC-2: a record stays queued until its answer comes: a page closed while it is on its way loses nothing', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    let start = 1_000_000_000_000
+    vi.setSystemTime(start)
+    // The answer never comes: the visitor left the page while the request was out.
+    fetchMock.mockImplementation(() => new Promise(() => {}))
+    make().acceptAll()
+    await settle()
+    expect(queue()).toEqual([[sent()[0], 1, start + IN_FLIGHT]])
+    make() // a load right after: the answer may still come, so it is not sent twice
+    await settle()
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+    vi.setSystemTime(start + IN_FLIGHT)
+    make() // a later load sends it again
+    await settle()
+    expect(fetchMock).toHaveBeenCalledTimes(2)
+    fetchMock.mockImplementation(ok)
+    vi.setSystemTime(start + IN_FLIGHT + backoff(2) + IN_FLIGHT)
+    make()
+    await settle()
+    expect(sent()[2]).toEqual(sent()[0])
+    expect(queue()).toHaveLength(0)
+  })
+
   it('REC-1: every decision yields a record with the documented fields and no personal data', async () => {
     let onRecord = vi.fn()
     let manager = make({ onRecord, language: 'de', revision: 3 })
@@ -228,8 +252,11 @@ describe('REC-2: delivery', () => {
 
   it(`REC-2: the queue is bounded to ${QUEUE_SIZE} items (oldest dropped) and an item is dropped after ${MAX_ATTEMPTS} attempts`, async () => {
     fetchMock.mockImplementation(fail)
+    // One decision a millisecond: identical records (same id, time and choices) are one entry in the queue.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(1_000_000_000_000)
     let manager = make()
-    for (let i = 0; i < QUEUE_SIZE + 5; i++) manager.setConsent({ functional: i % 2 === 0 })
+    for (let i = 0; i < QUEUE_SIZE + 5; i++) vi.setSystemTime(1_000_000_000_001 + i), manager.setConsent({ functional: i % 2 === 0 })
     await settle()
     expect(queue()).toHaveLength(QUEUE_SIZE)
     expect(queue()[QUEUE_SIZE - 1][0].categories.functional).toBe((QUEUE_SIZE + 4) % 2 === 0)

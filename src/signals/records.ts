@@ -8,7 +8,7 @@ import { startDelivery } from '../records/delivery.js'
 export type { ConsentRecord, RecordsOptions } from '../records/record.js'
 export { toRecord } from '../records/record.js'
 export { sha256, configHash } from '../records/hash.js'
-export { backoff, QUEUE_SIZE, MAX_ATTEMPTS } from '../records/queue.js'
+export { backoff, QUEUE_SIZE, MAX_ATTEMPTS, IN_FLIGHT } from '../records/queue.js'
 
 /**
  * REC-1/REC-2: a record for every decision of this tab (not for decisions arriving from other tabs), given to

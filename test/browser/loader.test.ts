@@ -137,6 +137,8 @@ it('records: a returning visitor with nothing queued fetches no records chunk; a
   expect(scripts('/dist/' + recordsChunk())).toBe(1)
   let record = JSON.parse(suite.server.hits('/consent-records-a')[0].body)
   expect(record).toMatchObject({ method: 'accept-all', configHash: expect.stringMatching(/^[0-9a-f]{64}$/) })
+  // The record stays queued until its answer is in: then nothing waits.
+  await expect.poll(() => tab.evaluate(() => localStorage.getItem('charto:records'))).toBeNull()
 
   await tab.reload()
   await tab.waitForFunction(() => (window as any).ran)
