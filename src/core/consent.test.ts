@@ -318,6 +318,24 @@ describe('failures', () => {
     expect(manager.isGranted('marketing')).toBe(true)
   })
 
+  it('on() takes any event name, and its unsubscribe works at any time, without throwing', () => {
+    let manager = make()
+    let heard = vi.fn()
+    // Names an object inherits (`constructor`) are not events, and no handler list either.
+    let offInherited = manager.on('constructor' as any, heard)
+    let off = manager.on('change', heard)
+    // A handler added while `change` is being told hears the next one, not this one.
+    let offLate = manager.on('change', () => void manager.on('change', heard))
+    manager.acceptAll()
+    expect(heard).toHaveBeenCalledTimes(1)
+    off()
+    offLate()
+    manager.rejectAll()
+    expect(heard).toHaveBeenCalledTimes(2)
+    manager.destroy()
+    expect(() => (offInherited(), off())).not.toThrow()
+  })
+
   it('throws the validation error before touching storage', () => {
     expect(() => createConsent({ mode: 'maybe' as any })).toThrow(/mode: must be one of/)
     expect(Cookies.get('charto_consent')).toBeUndefined()
