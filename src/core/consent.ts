@@ -250,11 +250,8 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
     apply(record)
   }
 
-  let all = (granted: boolean): Record<string, boolean> => {
-    let categories: Record<string, boolean> = {}
-    for (let id in config.categories) categories[id] = granted
-    return categories
-  }
+  /** Every category granted, or every one refused. */
+  let all = (granted: boolean) => Object.fromEntries(Object.keys(config.categories).map((id) => [id, granted]))
 
   /** Opt-out mode with GPC: denies marketing unless already denied. Returns true when it decided. */
   let gpcRule = () => {
