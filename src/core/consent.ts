@@ -1,3 +1,4 @@
+import { createNanoEvents } from 'nanoevents'
 import type { ChangeDetail, ChartoConfig, ChartoEvents, ConsentState, Method, Mode, ResolvedConfig } from './types.js'
 import { resolveConfig, NECESSARY } from './config.js'
 import { decodeDecision, encodeDecision, newer, uuid, LAST_SEQUENCE, type StoredDecision, type StoredMethod } from './record.js'
@@ -102,8 +103,9 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
   let mode = config.mode
   let region = typeof config.region == 'string' ? config.region : null
   let language = config.language || null
-  // The `on` handlers of each event, each already wrapped so that a throwing one is reported, not thrown.
-  let handlers = new Map<string, Set<(detail: unknown) => void>>()
+  let emitter = createNanoEvents<any>()
+  // Handler lists with no prototype: an event name an object inherits (`on('constructor')`) is a list like any other.
+  emitter.events = Object.create(null)
   let store = createStore(config)
   // The newest record this page knows: a decision, or a reset. A reset leaves a record too, so that a tab on another
   // subdomain still holding the old decision takes the reset rather than putting the old decision back.
@@ -269,8 +271,7 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
   let tabs = connectTabs(config.cookie.name, sync)
 
   let emit: ExtensionContext['emit'] = (event, detail) => {
-    // A copy: a handler added while this event is being told hears the next one, not this one.
-    for (let handler of [...(handlers.get(event) || [])]) handler(detail)
+    emitter.emit(event, detail)
     if (typeof dispatchEvent === 'function') dispatchEvent(new CustomEvent('charto:' + event, { detail }))
   }
 
@@ -351,15 +352,13 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
         }
       }
       if (event == 'ready' && ready) safe(current())
-      let listeners = handlers.get(event) || new Set()
-      handlers.set(event, listeners.add(safe))
-      return () => void listeners.delete(safe)
+      return emitter.on(event, safe)
     },
     sync: () => sync(),
     destroy() {
       for (let cleanup of cleanups) if (cleanup) cleanup()
       tabs.close()
-      handlers.clear()
+      emitter.events = Object.create(null)
     }
   }
 
