@@ -15,7 +15,8 @@ let jar = (): PropertyDescriptor | undefined => {
 
 /**
  * The cookies this page can see, as `[name, value]` pairs; a name can come more than once (other domain or path).
- * None where cookies are out of reach (a frame sandboxed without allow-same-origin throws; so does Node).
+ * None where cookies are out of reach (a frame sandboxed without allow-same-origin throws; so does Node). Read here, not
+ * with js-cookie: its `get()` keeps only the first cookie of a name, and the newest of the decision's variants must win.
  */
 export const readCookies = (): [name: string, value: string][] =>
   attempt(() =>
@@ -50,6 +51,8 @@ export function cookieVariants(host: string, path: string): [domain: string, pat
 export function expireCookie(name: string, cookieStore = true): Promise<unknown>[] {
   let secure = location.protocol == 'https:' ? ';secure' : ''
   return cookieVariants(location.hostname, location.pathname).map(([domain, path]) => {
+    // By the name the cookie has, not through js-cookie, which encodes it: Adobe's `AMCV_…%40AdobeOrg` would become
+    // `AMCV_…%2540AdobeOrg` and stay.
     writeCookie(`${name}=;max-age=-1;path=${path}${domain && ';domain=' + domain}${secure}`)
     // CookieStore rejects (caught) the dotted form, which document.cookie accepts.
     return cookieStore && (globalThis as any).cookieStore?.delete({ name, path, domain: domain || null }).catch(() => 0)
