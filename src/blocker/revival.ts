@@ -89,10 +89,11 @@ export function createScriptRevival(nonce: string, mayLoad: (element: Element) =
     if (!running) (running = true), resume()
   }
 
+  // Fields end in `_`: internal to the blocker, so the script builds shorten them (tsup.config.ts).
   return {
-    revive,
-    refusal,
+    revive_: revive,
+    refusal_: refusal,
     /** Marks a script charto created from the configuration: it is the page's own, whatever its nonce. */
-    trustConfigured: (script: Element) => void configured.add(script)
+    trustConfigured_: (script: Element) => void configured.add(script)
   }
 }
