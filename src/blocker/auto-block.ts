@@ -11,8 +11,10 @@ const patternsOf = (services: Record<string, ServiceConfig>) =>
     (services[id].scripts || []).flatMap((spec) => (typeof spec == 'string' ? [[globMatcher(spec), id] as const] : []))
   )
 
+/** Auto-block for these services; undefined when none lists a URL pattern, so there is nothing to watch for. */
 export function createAutoBlock(services: Record<string, ServiceConfig>, isGranted: (id: string) => boolean) {
   let patterns = patternsOf(services)
+  if (!patterns.length) return
 
   /**
    * A URL matching a service that is not granted goes to `data-src` (or `data-<as>`) with `data-service`, so the
@@ -50,5 +52,6 @@ export function createAutoBlock(services: Record<string, ServiceConfig>, isGrant
     }
   }
 
-  return { hasPatterns: patterns.length > 0, hold, watchCreatedElements }
+  // Fields end in `_`: internal to the blocker, so the script builds shorten them (tsup.config.ts).
+  return { hold_: hold, watchCreatedElements_: watchCreatedElements }
 }

@@ -81,6 +81,15 @@ describe('scripts', () => {
     expect(win.log).toEqual(['a', 'gtag.js loaded', 'config', 'pixel'])
   })
 
+  it('BLK-1: revives a run of inline scripts in one microtask, without a promise per script (CPU on a returning visit)', async () => {
+    for (let i = 0; i < 5; i++) script({ 'data-category': 'performance' }, `log.push("${i}")`)
+    let manager = make()
+    manager.acceptAll()
+    expect(win.log).toEqual([])
+    await Promise.resolve()
+    expect(win.log).toEqual(['0', '1', '2', '3', '4'])
+  })
+
   it('BLK-1: a revival that throws (Trusted Types enforcement) is reported and does not stop the scripts after it', async () => {
     let text = Object.getOwnPropertyDescriptor(HTMLScriptElement.prototype, 'text')!
     Object.defineProperty(HTMLScriptElement.prototype, 'text', {

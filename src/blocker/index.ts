@@ -32,12 +32,13 @@ export const blocker: Extension = ({ manager, config, emit }) => {
   let reloadArmed: unknown = false
   let decided = false
 
-  let { mayLoad } = createMarkupGate(categories, services, isGranted)
-  let { revive, refusal, trustConfigured } = createScriptRevival(nonce, mayLoad, emit)
-  let { releaseGate, unloadWithdrawn } = createRelease(mayLoad, revive, emit)
-  insertConfiguredScripts(services, nonce, trustConfigured, emit)
-  let autoBlocking = createAutoBlock(services, isGranted)
-  let stopAutoBlock = autoBlock && autoBlocking.hasPatterns ? autoBlocking.watchCreatedElements() : undefined
+  let mayLoad = createMarkupGate(categories, services, isGranted)
+  let { revive_, refusal_, trustConfigured_ } = createScriptRevival(nonce, mayLoad, emit)
+  let { releaseGate_, unloadWithdrawn_ } = createRelease(mayLoad, revive_, emit)
+  insertConfiguredScripts(services, nonce, trustConfigured_, emit)
+  // Only with `autoBlock: true` and a service that lists URL patterns.
+  let autoBlocking = autoBlock ? createAutoBlock(services, isGranted) : undefined
+  let stopAutoBlock = autoBlocking?.watchCreatedElements_()
 
   /**
    * A script in the HTML is seen before the parser runs it (the browser may have fetched it already). It loads from
@@ -48,10 +49,10 @@ export const blocker: Extension = ({ manager, config, emit }) => {
     let name = script instanceof SVGElement ? (script.hasAttribute('href') ? 'href' : 'xlink:href') : 'src'
     let url = script.getAttribute(name)
     let as = name == 'src' ? name : 'href'
-    let refused = url && autoBlocking.hold(script, url, as) && (script.removeAttribute(name), refusal(script))
+    let refused = url && autoBlocking!.hold_(script, url, as) && (script.removeAttribute(name), refusal_(script))
     if (refused) delete script.dataset[as], emit('error', refused)
   }
-  let stopWatching = watchAddedNodes(releaseGate, autoBlock && autoBlocking.hasPatterns ? holdParsedScript : undefined)
+  let stopWatching = watchAddedNodes(releaseGate_, autoBlocking ? holdParsedScript : undefined)
 
   // A host callback that throws is reported as an `error` event and breaks nothing.
   let callHosts = (ids: string[], hook: 'onAccept' | 'onReject') =>
@@ -67,12 +68,12 @@ export const blocker: Extension = ({ manager, config, emit }) => {
     manager.on('ready', () => {
       reloadArmed = reloadOnRevoke
       decided = manager.getConsent().decided
-      scanForGates(document, releaseGate)
+      scanForGates(document, releaseGate_)
       callHosts(Object.keys(services).filter(isGranted), 'onAccept')
     }),
     manager.on('change', ({ consent, granted, revoked, stored }) => {
-      unloadWithdrawn()
-      scanForGates(document, releaseGate)
+      unloadWithdrawn_()
+      scanForGates(document, releaseGate_)
       // The first decision on a page may follow an expired or older-revision one whose grants left cookies behind:
       // what it refuses is cleared too, quietly (CLR-1).
       if (!decided && consent.decided && !revoked.length) {

@@ -18,7 +18,7 @@ export const INERT_SCRIPT = 'text/plain'
 /** The `data-category` ids as written (`!id` included); none (no attribute, or only spaces) is undefined. */
 export const categoryIds = (element: HTMLElement): string[] | undefined => element.dataset.category?.match(/\S+/g) || undefined
 
-/** The gate's answers for one configuration, asking the consent state through `isGranted`. */
+/** The gate for one configuration, asking the consent state through `isGranted`: returns `mayLoad`. */
 export function createMarkupGate(categories: Record<string, CategoryConfig>, services: Record<string, ServiceConfig>, isGranted: (id: string) => boolean) {
   /**
    * One gate's answer. A configured `data-service` decides alone; else every `data-category` id must be granted, and
@@ -42,5 +42,5 @@ export function createMarkupGate(categories: Record<string, CategoryConfig>, ser
     return true
   }
 
-  return { mayLoad }
+  return mayLoad
 }

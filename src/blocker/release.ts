@@ -80,5 +80,6 @@ export function createRelease(mayLoad: (element: Element) => boolean, revive: (s
       })
     })
 
-  return { releaseGate, unloadWithdrawn }
+  // Fields end in `_`: internal to the blocker, so the script builds shorten them (tsup.config.ts).
+  return { releaseGate_: releaseGate, unloadWithdrawn_: unloadWithdrawn }
 }
