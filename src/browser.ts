@@ -4,7 +4,14 @@
 // (dist/charto.records.<hash>.js) when a decision is made or a record waits in the queue.
 import type { ChartoConfig } from './core/types.js'
 import type { UiManager } from './ui/index.js'
-import { createConsent, resolveConfig, regions, consentMode, vendors, uet, clarity, meta, blocker } from './index.js'
+// From each module, not from './index.js': that one also exports `init`, whose dynamic import() of the dialog and the
+// delivery makes the bundler wrap every module they share with the loader in a lazy initialiser (`__esm`).
+import { createConsent } from './core/consent.js'
+import { resolveConfig } from './core/config.js'
+import { regions } from './signals/regions.js'
+import { consentMode } from './signals/consent-mode.js'
+import { vendors, uet, clarity, meta } from './signals/vendors.js'
+import { blocker } from './blocker/index.js'
 import { startOnPage, autoStart } from './page.js'
 import { loadChunk, type ChunkFile } from './loader/chunk.js'
 import { lazyDialog, type DialogFactory } from './loader/lazy-dialog.js'

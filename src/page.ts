@@ -2,7 +2,8 @@
 // and auto-start from <script type="application/json" id="charto-config">.
 import { createConsent, type Extension } from './core/consent.js'
 import type { ChartoConfig } from './core/types.js'
-import { merge, type UiManager } from './ui/index.js'
+import type { UiManager } from './ui/index.js'
+import { merge } from './ui/translations.js'
 import { isObject } from './core/has.js'
 import { isDevelopment } from './development.js'
 
