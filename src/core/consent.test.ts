@@ -557,17 +557,26 @@ describe('decisions made elsewhere, and storage that loses them (issue 10)', () 
     expect(reads).toHaveBeenCalledOnce()
   })
 
-  it('reads storage again when the page is shown, becomes visible or gets focus', async () => {
+  it('reads storage again when the page is restored from the back/forward cache, becomes visible or gets focus', async () => {
     let manager = make()
     manager.rejectAll()
     let sequence = 5
-    for (let event of [new Event('pageshow'), new Event('visibilitychange', { bubbles: true }), new Event('focus')]) {
+    for (let event of [Object.assign(new Event('pageshow'), { persisted: true }), new Event('visibilitychange', { bubbles: true }), new Event('focus')]) {
       await nextTask()
       let method = sequence % 2 ? 'accept-all' : 'reject-all'
       storeElsewhere(value({ sequence: sequence++, method: method as StoredDecision['method'], granted: method == 'accept-all' ? ['marketing'] : [] }))
       ;(event.type == 'visibilitychange' ? document : window).dispatchEvent(event)
       expect(manager.getConsent().method).toBe(method)
     }
+  })
+
+  it("does not read storage again on a fresh load's pageshow: the start has just read it", async () => {
+    let manager = make()
+    manager.rejectAll()
+    await nextTask()
+    storeElsewhere(value({ sequence: 9, method: 'accept-all', granted: ['marketing'] }))
+    window.dispatchEvent(new Event('pageshow'))
+    expect(manager.getConsent().method).toBe('reject-all')
   })
 
   it('reads storage again when the CookieStore API says the consent cookie changed or went (Clear-Site-Data)', async () => {
