@@ -127,12 +127,37 @@ describe('decisions', () => {
     expect(later.isGranted('ads')).toBe(true)
   })
 
-  it('throws a clear error for unknown keys, non-booleans and refusing necessary, and changes nothing', () => {
+  it('reports unknown keys, non-booleans and refusing necessary as an error event, never throws, and changes nothing', () => {
     let manager = make()
-    expect(() => manager.setConsent({ analytcs: true })).toThrow(/"analytcs" is neither a category \(necessary,performance,marketing,functional\) nor a service/)
-    expect(() => manager.setConsent({ performance: 'yes' as any })).toThrow(/"performance" must be true or false/)
-    expect(() => manager.setConsent({ necessary: false })).toThrow(/"necessary" is required/)
+    let errors: string[] = []
+    manager.on('error', (error) => errors.push((error as Error).message))
+    let calls = [
+      () => manager.setConsent({ analytcs: true }),
+      () => manager.setConsent({ performance: 'yes' as any }),
+      () => manager.setConsent({ necessary: false }),
+      () => manager.setConsent(null as any),
+      () => manager.setConsent('performance' as any),
+      () => manager.setConsent({ performance: true }, 'bogus' as any)
+    ]
+    for (let call of calls) expect(call).not.toThrow()
+    expect(errors).toHaveLength(calls.length)
+    expect(errors[0]).toMatch(/setConsent: "analytcs" is neither a category \(necessary,performance,marketing,functional\) nor a service/)
+    expect(errors[1]).toMatch(/setConsent: "performance" must be true or false/)
+    expect(errors[2]).toMatch(/setConsent: "necessary" is required/)
+    expect(errors[3]).toMatch(/setConsent: the choices must be an object of category or service ids and true or false, such as \{ performance: true \}, got null/)
+    expect(errors[4]).toMatch(/got "performance"/)
+    expect(errors[5]).toMatch(/setConsent: the method must be one of accept-all, reject-all, custom, api, gpc, got "bogus"/)
     expect(manager.getConsent().decided).toBe(false)
+    expect(Cookies.get('charto_consent')).toBeUndefined()
+  })
+
+  it('a refusal given with a method that is not one keeps nothing it could not read back: the earlier decision holds', () => {
+    let manager = make({ mode: 'opt-out' })
+    manager.rejectAll()
+    manager.setConsent({ marketing: true }, 'bogus' as any)
+    expect(manager.isGranted('marketing')).toBe(false)
+    // What the next page reads.
+    expect([make({ mode: 'opt-out' }).getConsent().method, make({ mode: 'opt-out' }).isGranted('marketing')]).toEqual(['reject-all', false])
   })
 
   it('records the method', () => {

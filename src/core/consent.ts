@@ -1,10 +1,10 @@
 import { createNanoEvents } from 'nanoevents'
 import type { ChangeDetail, ChartoConfig, ChartoEvents, ConsentState, Method, Mode, ResolvedConfig } from './types.js'
 import { resolveConfig, NECESSARY } from './config.js'
-import { decodeDecision, encodeDecision, newer, uuid, LAST_SEQUENCE, type StoredDecision, type StoredMethod } from './record.js'
+import { decodeDecision, encodeDecision, newer, uuid, LAST_SEQUENCE, METHODS, type StoredDecision, type StoredMethod } from './record.js'
 import { createStore } from './storage.js'
 import { connectTabs } from './sync.js'
-import { has } from './has.js'
+import { has, isObject } from './has.js'
 import { grantedIn } from './state.js'
 import { attempt } from './attempt.js'
 import { developmentWarnings } from '../dev-warnings/index.js'
@@ -93,6 +93,8 @@ export type MethodsOf<List extends readonly Extension<any>[]> = (
   : never
 
 const report = (error: unknown) => (typeof reportError === 'function' ? reportError(error) : console.error(error))
+/** A value as a message quotes it; never throws (a BigInt, a cycle). */
+const shown = (value: unknown) => attempt(() => JSON.stringify(value)) || typeof value
 
 /** The headless consent manager: state, storage, events and tab sync. Touches no DOM. */
 export function createConsent(options?: ChartoConfig): ConsentManager
@@ -271,6 +273,9 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
 
   let tabs = connectTabs(config.cookie.name, sync)
 
+  /** A public method given bad input: the call is ignored (no public method throws) and the error event says why. */
+  let refuse = (problem: string) => emit('error', new TypeError('charto: ' + problem))
+
   let emit: ExtensionContext['emit'] = (event, detail) => {
     emitter.emit(event, detail)
     if (typeof dispatchEvent === 'function') dispatchEvent(new CustomEvent('charto:' + event, { detail }))
@@ -315,6 +320,11 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
     acceptAll: () => decide(all(true), {}, 'accept-all'),
     rejectAll: () => decide(all(false), {}, 'reject-all'),
     setConsent(choices, method = 'api') {
+      let methods = METHODS.filter((known) => known != 'reset')
+      if (!isObject(choices)) {
+        return refuse(`setConsent: the choices must be an object of category or service ids and true or false, such as { performance: true }, got ${shown(choices)}`)
+      }
+      if (!methods.includes(method)) return refuse(`setConsent: the method must be one of ${methods.join(', ')}, got ${shown(method)}`)
       if (firstInTask()) sync()
       let state = compute()
       let categories = state.categories
@@ -322,7 +332,7 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
       let problems: string[] = []
       for (let id of Object.keys(choices)) {
         let value = choices[id]
-        if (typeof value !== 'boolean') problems.push(`"${id}" must be true or false, got ${JSON.stringify(value)}`)
+        if (typeof value !== 'boolean') problems.push(`"${id}" must be true or false, got ${shown(value)}`)
         else if (has(categories, id)) {
           if (!value && config.categories[id].required) problems.push(`"${id}" is required and cannot be refused`)
           categories[id] = value
@@ -331,14 +341,14 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
           problems.push(`"${id}" is neither a category (${Object.keys(categories)}) nor a service (${Object.keys(state.services)})`)
         }
       }
-      if (problems.length) throw new Error('charto: setConsent: ' + problems.join('; '))
+      if (problems.length) return refuse('setConsent: ' + problems.join('; '))
       for (let id of Object.keys(choices)) if (has(state.services, id)) overrides[id] = choices[id]
       decide(categories, overrides, method)
     },
     // Stored as a record of its own: a tab elsewhere holding the old decision takes the reset instead of restoring it.
     reset: () => decide(all(false), {}, 'reset'),
     setLanguage(code) {
-      if (typeof code != 'string' || !code) throw new TypeError(`charto: setLanguage: the code must be 'auto' or a language code such as 'de', got ${JSON.stringify(code)}`)
+      if (typeof code != 'string' || !code) return refuse(`setLanguage: the code must be 'auto' or a language code such as 'de', got ${shown(code)}`)
       if (code == language) return
       language = code
       granted = null
