@@ -186,6 +186,31 @@ describe('decisions', () => {
     expect(consent).toHaveBeenCalledOnce()
     expect(make().getConsent().id).not.toBe(firstId)
   })
+
+  it('dates each decision after the one it changes, even within one millisecond, so no two share id and time', () => {
+    vi.useFakeTimers({ now: 1764000000000, toFake: ['Date'] })
+    let manager = make()
+    let seen: string[] = []
+    manager.on('change', ({ consent }) => seen.push(consent.id + ' ' + consent.updatedAt))
+    manager.acceptAll()
+    manager.setConsent({ marketing: false })
+    manager.rejectAll()
+    expect(new Set(seen).size).toBe(3)
+    expect(seen.map((entry) => Date.parse(entry.split(' ')[1]) - 1764000000000)).toEqual([0, 1, 2])
+    // The clock catches up: the next decision is dated by it again.
+    vi.setSystemTime(1764000000100)
+    manager.acceptAll()
+    expect(manager.getConsent().updatedAt).toBe(new Date(1764000000100).toISOString())
+  })
+
+  it('does not carry on the date of a decision dated ahead (a fast clock elsewhere)', () => {
+    vi.useFakeTimers({ now: 1764000000000, toFake: ['Date'] })
+    let manager = make()
+    manager.acceptAll()
+    vi.setSystemTime(1764000000000 - 3600e3)
+    manager.rejectAll()
+    expect(manager.getConsent().updatedAt).toBe(new Date(1764000000000 - 3600e3).toISOString())
+  })
 })
 
 describe('isGranted', () => {

@@ -234,7 +234,10 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
       id: decision ? decision.id : uuid(),
       // A first decision dated ahead (a cookie up to a day in the future) must not make this one unreadable.
       created: decision ? Math.min(decision.created, now) : now,
-      updated: now,
+      // Id and time name a decision (the records service keeps one per pair, a receipt's id is made of them): one
+      // made within the millisecond of the decision it changes is dated just after it. Not after one dated far ahead
+      // (a fast clock elsewhere), whose skew it would carry on.
+      updated: decision && decision.updated >= now && decision.updated < now + 1e3 ? decision.updated + 1 : now,
       sequence: (highest = Math.min(highest + 1, LAST_SEQUENCE)),
       // Never below the decision it changes: a tab still on an older revision must not send the visitor who just
       // decided back to the question on every page of the newer one.
