@@ -481,6 +481,27 @@ describe('extensions and teardown', () => {
     manager.on('change', change)
     manager.destroy()
   })
+
+  it('an extension that throws at setup is reported; the manager and the other extensions start and keep the decision', () => {
+    make().rejectAll()
+    let reported: unknown[] = []
+    let listen = (event: Event) => reported.push((event as CustomEvent).detail)
+    addEventListener('charto:error', listen)
+    let later = vi.fn()
+    try {
+      let manager = make({}, [
+        () => {
+          throw new Error('a broken extension')
+        },
+        later
+      ])
+      expect(later).toHaveBeenCalledOnce()
+      expect([manager.getConsent().method, manager.isGranted('marketing')]).toEqual(['reject-all', false])
+      expect(reported).toEqual([new Error('a broken extension')])
+    } finally {
+      removeEventListener('charto:error', listen)
+    }
+  })
 })
 
 describe('an enumerable property on Object.prototype (issue 10)', () => {

@@ -377,8 +377,15 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
   }
 
   let context: ExtensionContext = { manager, config, emit, setMode, setRegion }
-  // The development build adds its warnings last, once every extension has added its methods.
-  for (let extension of typeof CHARTO_DEVELOPMENT != 'undefined' && CHARTO_DEVELOPMENT ? [...extensions, developmentWarnings] : extensions) cleanups.push(extension(context))
+  // The development build adds its warnings last, once every extension has added its methods. One that throws (a
+  // page whose dataLayer takes no entries, say) is reported, and the manager and the others start without it.
+  for (let extension of typeof CHARTO_DEVELOPMENT != 'undefined' && CHARTO_DEVELOPMENT ? [...extensions, developmentWarnings] : extensions) {
+    try {
+      cleanups.push(extension(context))
+    } catch (error) {
+      emit('error', error)
+    }
+  }
   firstInTask()
   let returning = (decision = valid((held = inStorage())))
   granted = null
