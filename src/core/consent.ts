@@ -323,17 +323,16 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
     acceptAll: () => decide(all(true), {}, 'accept-all'),
     rejectAll: () => decide(all(false), {}, 'reject-all'),
     setConsent(choices, method = 'api') {
-      let methods = METHODS.filter((known) => known != 'reset')
-      if (!isObject(choices)) {
-        return refuse(`setConsent: the choices must be an object of category or service ids and true or false, such as { performance: true }, got ${shown(choices)}`)
-      }
-      if (!methods.includes(method)) return refuse(`setConsent: the method must be one of ${methods.join(', ')}, got ${shown(method)}`)
       if (firstInTask()) sync()
       let state = compute()
       let categories = state.categories
       let overrides = { ...decision?.services }
       let problems: string[] = []
-      for (let id of Object.keys(choices)) {
+      if (!isObject(choices)) problems.push(`the choices must be an object such as { performance: true }, got ${shown(choices)}`)
+      // Every stored method but the last, `reset`, which is reset()'s own.
+      let methods = METHODS.slice(0, -1)
+      if (!methods.includes(method)) problems.push(`the method must be one of ${methods}, got ${shown(method)}`)
+      for (let id of Object.keys(isObject(choices) ? choices : {})) {
         let value = choices[id]
         if (typeof value !== 'boolean') problems.push(`"${id}" must be true or false, got ${shown(value)}`)
         else if (has(categories, id)) {
