@@ -127,12 +127,37 @@ describe('decisions', () => {
     expect(later.isGranted('ads')).toBe(true)
   })
 
-  it('throws a clear error for unknown keys, non-booleans and refusing necessary, and changes nothing', () => {
+  it('reports unknown keys, non-booleans and refusing necessary as an error event, never throws, and changes nothing', () => {
     let manager = make()
-    expect(() => manager.setConsent({ analytcs: true })).toThrow(/"analytcs" is neither a category \(necessary,performance,marketing,functional\) nor a service/)
-    expect(() => manager.setConsent({ performance: 'yes' as any })).toThrow(/"performance" must be true or false/)
-    expect(() => manager.setConsent({ necessary: false })).toThrow(/"necessary" is required/)
+    let errors: string[] = []
+    manager.on('error', (error) => errors.push((error as Error).message))
+    let calls = [
+      () => manager.setConsent({ analytcs: true }),
+      () => manager.setConsent({ performance: 'yes' as any }),
+      () => manager.setConsent({ necessary: false }),
+      () => manager.setConsent(null as any),
+      () => manager.setConsent('performance' as any),
+      () => manager.setConsent({ performance: true }, 'bogus' as any)
+    ]
+    for (let call of calls) expect(call).not.toThrow()
+    expect(errors).toHaveLength(calls.length)
+    expect(errors[0]).toMatch(/setConsent: "analytcs" is neither a category \(necessary,performance,marketing,functional\) nor a service/)
+    expect(errors[1]).toMatch(/setConsent: "performance" must be true or false/)
+    expect(errors[2]).toMatch(/setConsent: "necessary" is required/)
+    expect(errors[3]).toMatch(/setConsent: the choices must be an object such as \{ performance: true \}, got null/)
+    expect(errors[4]).toMatch(/got "performance"/)
+    expect(errors[5]).toMatch(/setConsent: the method must be one of accept-all,reject-all,custom,api,gpc, got "bogus"/)
     expect(manager.getConsent().decided).toBe(false)
+    expect(Cookies.get('charto_consent')).toBeUndefined()
+  })
+
+  it('a refusal given with a method that is not one keeps nothing it could not read back: the earlier decision holds', () => {
+    let manager = make({ mode: 'opt-out' })
+    manager.rejectAll()
+    manager.setConsent({ marketing: true }, 'bogus' as any)
+    expect(manager.isGranted('marketing')).toBe(false)
+    // What the next page reads.
+    expect([make({ mode: 'opt-out' }).getConsent().method, make({ mode: 'opt-out' }).isGranted('marketing')]).toEqual(['reject-all', false])
   })
 
   it('records the method', () => {
@@ -160,6 +185,31 @@ describe('decisions', () => {
     manager.rejectAll()
     expect(consent).toHaveBeenCalledOnce()
     expect(make().getConsent().id).not.toBe(firstId)
+  })
+
+  it('dates each decision after the one it changes, even within one millisecond, so no two share id and time', () => {
+    vi.useFakeTimers({ now: 1764000000000, toFake: ['Date'] })
+    let manager = make()
+    let seen: string[] = []
+    manager.on('change', ({ consent }) => seen.push(consent.id + ' ' + consent.updatedAt))
+    manager.acceptAll()
+    manager.setConsent({ marketing: false })
+    manager.rejectAll()
+    expect(new Set(seen).size).toBe(3)
+    expect(seen.map((entry) => Date.parse(entry.split(' ')[1]) - 1764000000000)).toEqual([0, 1, 2])
+    // The clock catches up: the next decision is dated by it again.
+    vi.setSystemTime(1764000000100)
+    manager.acceptAll()
+    expect(manager.getConsent().updatedAt).toBe(new Date(1764000000100).toISOString())
+  })
+
+  it('does not carry on the date of a decision dated ahead (a fast clock elsewhere)', () => {
+    vi.useFakeTimers({ now: 1764000000000, toFake: ['Date'] })
+    let manager = make()
+    manager.acceptAll()
+    vi.setSystemTime(1764000000000 - 3600e3)
+    manager.rejectAll()
+    expect(manager.getConsent().updatedAt).toBe(new Date(1764000000000 - 3600e3).toISOString())
   })
 })
 
@@ -448,6 +498,27 @@ describe('extensions and teardown', () => {
     let change = vi.fn()
     manager.on('change', change)
     manager.destroy()
+  })
+
+  it('an extension that throws at setup is reported; the manager and the other extensions start and keep the decision', () => {
+    make().rejectAll()
+    let reported: unknown[] = []
+    let listen = (event: Event) => reported.push((event as CustomEvent).detail)
+    addEventListener('charto:error', listen)
+    let later = vi.fn()
+    try {
+      let manager = make({}, [
+        () => {
+          throw new Error('a broken extension')
+        },
+        later
+      ])
+      expect(later).toHaveBeenCalledOnce()
+      expect([manager.getConsent().method, manager.isGranted('marketing')]).toEqual(['reject-all', false])
+      expect(reported).toEqual([new Error('a broken extension')])
+    } finally {
+      removeEventListener('charto:error', listen)
+    }
   })
 })
 

@@ -1,10 +1,10 @@
 import { createNanoEvents } from 'nanoevents'
 import type { ChangeDetail, ChartoConfig, ChartoEvents, ConsentState, Method, Mode, ResolvedConfig } from './types.js'
 import { resolveConfig, NECESSARY } from './config.js'
-import { decodeDecision, encodeDecision, newer, uuid, LAST_SEQUENCE, type StoredDecision, type StoredMethod } from './record.js'
+import { decodeDecision, encodeDecision, newer, uuid, LAST_SEQUENCE, METHODS, type StoredDecision, type StoredMethod } from './record.js'
 import { createStore } from './storage.js'
 import { connectTabs } from './sync.js'
-import { has } from './has.js'
+import { has, isObject } from './has.js'
 import { grantedIn } from './state.js'
 import { attempt } from './attempt.js'
 import { developmentWarnings } from '../dev-warnings/index.js'
@@ -93,6 +93,8 @@ export type MethodsOf<List extends readonly Extension<any>[]> = (
   : never
 
 const report = (error: unknown) => (typeof reportError === 'function' ? reportError(error) : console.error(error))
+/** A value as a message quotes it; never throws (a BigInt, a cycle). */
+const shown = (value: unknown) => attempt(() => JSON.stringify(value)) || typeof value
 
 /** The headless consent manager: state, storage, events and tab sync. Touches no DOM. */
 export function createConsent(options?: ChartoConfig): ConsentManager
@@ -234,7 +236,10 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
       id: decision ? decision.id : uuid(),
       // A first decision dated ahead (a cookie up to a day in the future) must not make this one unreadable.
       created: decision ? Math.min(decision.created, now) : now,
-      updated: now,
+      // Id and time name a decision (the records service keeps one per pair, a receipt's id is made of them): one
+      // made within the millisecond of the decision it changes is dated just after it. Not after one dated far ahead
+      // (a fast clock elsewhere), whose skew it would carry on.
+      updated: decision && decision.updated >= now && decision.updated < now + 1e3 ? decision.updated + 1 : now,
       sequence: (highest = Math.min(highest + 1, LAST_SEQUENCE)),
       // Never below the decision it changes: a tab still on an older revision must not send the visitor who just
       // decided back to the question on every page of the newer one.
@@ -269,6 +274,9 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
   }
 
   let tabs = connectTabs(config.cookie.name, sync)
+
+  /** A public method given bad input: the call is ignored (no public method throws) and the error event says why. */
+  let refuse = (problem: string) => emit('error', new TypeError('charto: ' + problem))
 
   let emit: ExtensionContext['emit'] = (event, detail) => {
     emitter.emit(event, detail)
@@ -319,9 +327,13 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
       let categories = state.categories
       let overrides = { ...decision?.services }
       let problems: string[] = []
-      for (let id of Object.keys(choices)) {
+      if (!isObject(choices)) problems.push(`the choices must be an object such as { performance: true }, got ${shown(choices)}`)
+      // Every stored method but the last, `reset`, which is reset()'s own.
+      let methods = METHODS.slice(0, -1)
+      if (!methods.includes(method)) problems.push(`the method must be one of ${methods}, got ${shown(method)}`)
+      for (let id of Object.keys(isObject(choices) ? choices : {})) {
         let value = choices[id]
-        if (typeof value !== 'boolean') problems.push(`"${id}" must be true or false, got ${JSON.stringify(value)}`)
+        if (typeof value !== 'boolean') problems.push(`"${id}" must be true or false, got ${shown(value)}`)
         else if (has(categories, id)) {
           if (!value && config.categories[id].required) problems.push(`"${id}" is required and cannot be refused`)
           categories[id] = value
@@ -330,14 +342,14 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
           problems.push(`"${id}" is neither a category (${Object.keys(categories)}) nor a service (${Object.keys(state.services)})`)
         }
       }
-      if (problems.length) throw new Error('charto: setConsent: ' + problems.join('; '))
+      if (problems.length) return refuse('setConsent: ' + problems.join('; '))
       for (let id of Object.keys(choices)) if (has(state.services, id)) overrides[id] = choices[id]
       decide(categories, overrides, method)
     },
     // Stored as a record of its own: a tab elsewhere holding the old decision takes the reset instead of restoring it.
     reset: () => decide(all(false), {}, 'reset'),
     setLanguage(code) {
-      if (typeof code != 'string' || !code) throw new TypeError(`charto: setLanguage: the code must be 'auto' or a language code such as 'de', got ${JSON.stringify(code)}`)
+      if (typeof code != 'string' || !code) return refuse(`setLanguage: the code must be 'auto' or a language code such as 'de', got ${shown(code)}`)
       if (code == language) return
       language = code
       granted = null
@@ -363,8 +375,15 @@ export function createConsent(options?: ChartoConfig, extensions: readonly Exten
   }
 
   let context: ExtensionContext = { manager, config, emit, setMode, setRegion }
-  // The development build adds its warnings last, once every extension has added its methods.
-  for (let extension of typeof CHARTO_DEVELOPMENT != 'undefined' && CHARTO_DEVELOPMENT ? [...extensions, developmentWarnings] : extensions) cleanups.push(extension(context))
+  // The development build adds its warnings last, once every extension has added its methods. One that throws (a
+  // page whose dataLayer takes no entries, say) is reported, and the manager and the others start without it.
+  for (let extension of typeof CHARTO_DEVELOPMENT != 'undefined' && CHARTO_DEVELOPMENT ? [...extensions, developmentWarnings] : extensions) {
+    try {
+      cleanups.push(extension(context))
+    } catch (error) {
+      emit('error', error)
+    }
+  }
   firstInTask()
   let returning = (decision = valid((held = inStorage())))
   granted = null

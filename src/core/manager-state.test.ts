@@ -124,11 +124,15 @@ describe('mode, region and language', () => {
     ])
   })
 
-  it('setLanguage names its argument when it is not a code', () => {
-    let manager = createConsent({})
+  it('setLanguage reports an argument that is not a code as an error event naming it, never throws, and keeps the language', () => {
+    let manager = createConsent({ language: 'de' })
     managers.push(manager)
-    expect(() => manager.setLanguage(3 as any)).toThrow(/setLanguage: the code must be 'auto' or a language code/)
-    expect(manager.language).toBe(null)
+    let errors: string[] = []
+    manager.on('error', (error) => errors.push((error as Error).message))
+    for (let code of [3, '', null, undefined]) expect(() => manager.setLanguage(code as any)).not.toThrow()
+    expect(errors).toHaveLength(4)
+    expect(errors[0]).toMatch(/setLanguage: the code must be 'auto' or a language code such as 'de', got 3/)
+    expect(manager.language).toBe('de')
   })
 
   it('the dialog reports the language it shows, and draws itself again when it changes', () => {

@@ -26,7 +26,7 @@ export interface StoredDecision {
 
 const VERSION = '2'
 const CODE = /[^\w-]/g
-const METHODS: StoredMethod[] = ['accept-all', 'reject-all', 'custom', 'api', 'gpc', 'reset']
+export const METHODS: StoredMethod[] = ['accept-all', 'reject-all', 'custom', 'api', 'gpc', 'reset']
 /** The highest sequence the format holds (ten base-36 digits); a sequence never grows past it. */
 export const LAST_SEQUENCE = 36 ** 10 - 1
 /**

@@ -17,7 +17,8 @@ export function connectTabs(name: string, receive: (value?: unknown) => void): T
   let key = 'charto:' + name
   // No tabs on a server: an open channel would also keep a Node process alive.
   if (typeof document === 'undefined') return { send() {}, close() {} }
-  let look = () => receive()
+  let open = true
+  let look = () => open && receive()
   // A page restored from the back/forward cache (`persisted`): a fresh load fires pageshow too, just after the start
   // read storage, and reading it again there cost ~2 ms of a returning visit's script time.
   let shown = (event: Event) => (event as PageTransitionEvent).persisted && look()
@@ -25,9 +26,18 @@ export function connectTabs(name: string, receive: (value?: unknown) => void): T
   for (let type of events) addEventListener(type, look)
   addEventListener('pageshow', shown)
   let cookies = (globalThis as any).cookieStore
-  let onCookie = (event: any) => [...event.changed, ...event.deleted].some((cookie) => cookie.name == name) && look()
+  // Chromium can fire the event before document.cookie shows the change (a cookie cleared by a Clear-Site-Data
+  // answer still reads there for some tens of milliseconds, so the page would see nothing to put back, and the
+  // decision would be lost): storage is read again once the cookie store has answered a question of its own, by
+  // which time document.cookie agrees with it.
+  let onCookie = (event: any) => {
+    if ([...event.changed, ...event.deleted].some((cookie) => cookie.name == name)) {
+      look()
+      attempt(() => cookies.get(name).then(look, look))
+    }
+  }
   cookies?.addEventListener('change', onCookie)
-  let stop = () => (events.forEach((type) => removeEventListener(type, look)), removeEventListener('pageshow', shown), cookies?.removeEventListener('change', onCookie))
+  let stop = () => ((open = false), events.forEach((type) => removeEventListener(type, look)), removeEventListener('pageshow', shown), cookies?.removeEventListener('change', onCookie))
   let channel = typeof BroadcastChannel === 'function' && attempt(() => new BroadcastChannel(key))
   if (channel) {
     channel.onmessage = (event) => receive(event.data)

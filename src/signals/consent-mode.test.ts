@@ -218,3 +218,20 @@ describe('Consent Mode v2', () => {
     expect(w.dataLayer).toHaveLength(length)
   })
 })
+
+describe('a page whose dataLayer cannot take entries', () => {
+  it('starts anyway, reports it, and the decision holds', () => {
+    w.dataLayer = Object.freeze([])
+    let reported: unknown[] = []
+    let listen = (event: Event) => reported.push((event as CustomEvent).detail)
+    addEventListener('charto:error', listen)
+    try {
+      let manager = make()
+      expect(reported).toHaveLength(1)
+      manager.rejectAll()
+      expect(make().isGranted('marketing')).toBe(false)
+    } finally {
+      removeEventListener('charto:error', listen)
+    }
+  })
+})

@@ -1,6 +1,8 @@
 // The records service over HTTP, on each store: ingest, privacy, receipts, the privacy team's access.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { countRecords, migrate, startRecordsService, type RunningService, type Store } from '../../src/server/index.js'
+import { createConsent } from '../../src/core/consent.js'
+import { toRecord } from '../../src/records/record.js'
 import { consentId, dumpDatabase, freshStore, sampleRecord, STORE_KINDS, type StoreUnderTest } from './stores.js'
 
 const TOKEN = 'test-token-0123456789'
@@ -57,6 +59,25 @@ describe.each(STORE_KINDS)('records service on %s', (kind) => {
     expect(await retry.json()).toEqual({ stored: false, duplicate: true })
     let { rows } = await store.query('SELECT count(*)::int AS n FROM consent_records WHERE id = $1', [record.id])
     expect(rows[0].n).toBe(1)
+  })
+
+  it('keeps every decision one consent makes within one millisecond: each is dated after the one it changes', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-12-01T10:00:00.000Z'), toFake: ['Date'] })
+    let records: unknown[] = []
+    try {
+      // The core as a page runs it (in Node it stores nothing: each decision holds in memory, which is enough here).
+      let manager = createConsent({})
+      manager.on('change', ({ consent }) => records.push({ ...toRecord(consent, manager.config, '0'.repeat(64)), url: SITE + '/' }))
+      manager.acceptAll()
+      manager.setConsent({ marketing: false })
+      manager.rejectAll()
+      manager.destroy()
+    } finally {
+      vi.useRealTimers()
+    }
+    for (let record of records) expect((await post(record)).status).toBe(201)
+    let { rows } = await store.query('SELECT method FROM consent_records WHERE id = $1 ORDER BY updated_at', [(records[0] as { id: string }).id])
+    expect(rows.map((row) => row.method)).toEqual(['accept-all', 'api', 'reject-all'])
   })
 
   it('keeps neither IP address, user agent, cookies nor query string, in the database or the access log', async () => {
