@@ -11,6 +11,10 @@
 // tables scroll sideways in their own region, and buttons are as wide as their text and wrap into rows.
 // The button rule: Accept all and Reject all are the same filled button, side by side, in that order on every layer;
 // the third action (Preferences, Save choices) is outlined and comes last, on its own row on narrow screens.
+// The scroll cue: the preferences centre's sticky buttons cast a shadow over the list while more of it follows. Where
+// scroll-driven animations exist, the shadow is an animation on the dialog's scroll position: present from the top,
+// gone at the bottom, and (with fill none) absent when nothing overflows, as an inactive timeline has no effect. No
+// script and no inline style. Other browsers keep the shadow always, as the cue it was.
 // A plain literal (no interpolation), so bundlers can drop it with the UI; each line ends in \ (no newline in the value).
 export default `:host{all:initial;--charto-bg:#fff;--charto-fg:#1b1b1f;--charto-accent:#1f4fd1;--charto-on-accent:#fff;--charto-border:#70707a;--charto-radius:8px;--charto-font:system-ui,sans-serif;--charto-z:2147483000}\
 :host([theme=dark]){--charto-bg:#1d1d22;--charto-fg:#f1f1f4;--charto-accent:#9cb8ff;--charto-on-accent:#10151f;--charto-border:#9a9aa6}\
@@ -32,6 +36,8 @@ p,summary{margin:0 0 .75em}\
 [part=buttons]{display:flex;flex-wrap:wrap;gap:.5em}\
 [part=buttons]>*{flex:1 0 0;min-width:fit-content}\
 dialog>[part=buttons]{position:sticky;bottom:0;padding:.75em 0 1em;background:var(--charto-bg);box-shadow:0 -1em 1em -1em #0006}\
+@supports(animation-timeline:scroll()){dialog>[part=buttons]{box-shadow:none;animation:charto-cue linear;animation-timeline:scroll()}}\
+@keyframes charto-cue{0%,95%{box-shadow:0 -1em 1em -1em #0006}}\
 button{font:inherit;font-weight:700;min-height:2.75em;padding:.5em 1.25em;border:2px solid var(--charto-accent);border-radius:var(--charto-radius);background:var(--charto-accent);color:var(--charto-on-accent);cursor:pointer}\
 [part~=preferences-button],[part~=save]{background:0;color:var(--charto-accent)}\
 @media(max-width:30em){section,[part=banner]{font-size:.875em;padding:.75em 1em}[part=banner] h2{font-size:1.125em}button{padding-inline:.75em}[part~=preferences-button],[part~=save]{flex-basis:100%}}\
