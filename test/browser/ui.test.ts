@@ -524,6 +524,7 @@ describe('preferences centre on a phone', () => {
     let page = await open({ width: 375 })
     await page.setViewportSize({ width: 375, height: 740 })
     await page.evaluate(() => (window as any).m.showPreferences())
+    await inShadow(page, 'summary').evaluateAll((list) => list.forEach((s) => ((s.parentElement as HTMLDetailsElement).open = true)))
     let dialog = inShadow(page, 'dialog')
     // Visible: a shadow whose colour is not fully transparent (at the very end the animation reaches a transparent one).
     let cue = () => inShadow(page, 'dialog > [part=buttons]').evaluate((el) => !/^(none|rgba\(\d+, \d+, \d+, 0\) )/.test(getComputedStyle(el).boxShadow))
