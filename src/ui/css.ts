@@ -18,6 +18,8 @@
 // scroll-driven animations exist, the shadow is an animation on the dialog's scroll position: present from the top,
 // gone at the bottom, and (with fill none) absent when nothing overflows, as an inactive timeline has no effect. No
 // script and no inline style. Other browsers keep the shadow always, as the cue it was.
+// Opt-out mode's Do Not Sell or Share link takes a row of its own under the buttons, aligned with the text: beside them
+// it squeezed their row in the bar layout until Accept all and Reject all differed in size.
 // A plain literal (no interpolation), so bundlers can drop it with the UI; each line ends in \ (no newline in the value).
 export default `:host{all:initial;--charto-bg:#fff;--charto-fg:#1b1b1f;--charto-accent:#1f4fd1;--charto-on-accent:#fff;--charto-border:#70707a;--charto-radius:8px;--charto-font:system-ui,sans-serif;--charto-z:2147483000}\
 :host([theme=dark]){--charto-bg:#1d1d22;--charto-fg:#f1f1f4;--charto-accent:#9cb8ff;--charto-on-accent:#10151f;--charto-border:#9a9aa6}\
@@ -46,7 +48,7 @@ button{font:inherit;font-weight:700;min-height:2.75em;padding:.5em 1.25em;border
 @media(max-width:30em){section,dialog{font-size:.875em;padding-inline:1em}section,[part=banner]{padding-block:.75em}h2{font-size:1.125em}button{padding-inline:.75em}[part~=preferences-button],[part~=save]{flex-basis:100%}}\
 [part=close],[part=link]{border:0;background:0;color:inherit}\
 [part=close]{float:inline-end;font-size:1.25em;font-weight:400;line-height:1;min-height:0;width:1.6em;height:1.6em;padding:0;margin-inline-end:-.4em}\
-[part=link]{min-height:1.75em;padding:0;font-weight:400;text-decoration:underline}\
+[part=link]{flex-basis:100%;text-align:start;min-height:1.75em;padding:0;font-weight:400;text-decoration:underline}\
 :focus-visible{outline:3px solid var(--charto-fg);outline-offset:2px;box-shadow:0 0 0 2px var(--charto-bg)}\
 [part=category]{border-top:1px solid var(--charto-border);padding-top:.75em}\
 [part=row],label{display:flex;align-items:center;gap:.75em;min-height:2em}\

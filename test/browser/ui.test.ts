@@ -204,6 +204,25 @@ describe('layout', () => {
     }
   })
 
+  it("EU-2: opt-out mode's notice keeps Accept all and Reject all equal, its Do Not Sell or Share link on a row of its own", async () => {
+    for (let layout of ['bar', 'box', 'modal']) {
+      for (let width of [1280, 700, 375]) {
+        let page = await open({ config: { mode: 'opt-out', language: 'de', translations: { de }, ui: { layout } }, width })
+        let boxes = await inShadow(page, '[part~=banner] button').evaluateAll((list) =>
+          list.map((b) => {
+            let r = b.getBoundingClientRect()
+            return { action: b.getAttribute('data-charto-action'), top: Math.round(r.top), bottom: Math.round(r.bottom), width: Math.round(r.width * 10) / 10, height: Math.round(r.height * 10) / 10 }
+          })
+        )
+        let find = (action: string) => boxes.find((b) => b.action == action)!
+        let [accept, reject, link] = [find('accept-all'), find('reject-all'), find('do-not-sell')]
+        expect({ width: accept.width, height: accept.height }, `${layout} ${width}`).toEqual({ width: reject.width, height: reject.height })
+        expect(link.top, `${layout} ${width}: the link under every button`).toBeGreaterThanOrEqual(Math.max(...boxes.filter((b) => b != link).map((b) => b.bottom)))
+        await page.context().close()
+      }
+    }
+  })
+
   it('A11Y-5: the reopen button keeps a 3:1 focus indicator on a light page in the dark theme', async () => {
     let page = await open({ config: { ui: { reopenButton: true, theme: 'dark' } }, decided: true })
     await inShadow(page, '[part=reopen]').focus()
