@@ -10,10 +10,11 @@
 // Words are never broken inside: text wraps between words (`break-word` breaks only a word longer than a whole line),
 // tables scroll sideways in their own region, and buttons are as wide as their text and wrap into rows.
 // The button rule: Accept all and Reject all are the same filled button, side by side, in that order on every layer;
-// the third action (Preferences, Save choices) is outlined and comes last, on its own row on narrow screens. Phones
-// (up to 30em) get the smaller type on every layer, the preferences centre too: there it lets German's Alle akzeptieren
-// and Alle ablehnen share a row at 375 px, so its buttons take two rows instead of three. A dialog keeps 1em from the
-// sides, as the box does (the browser's own margin is wider).
+// the third action (Preferences, Save choices) is outlined and comes last, on its own row on narrow screens. On phones
+// (up to 30em) the banner takes the smaller type, and so do the preferences centre's buttons (its switches and
+// summaries keep theirs, 24 px tall at least), with narrower sides: German's Alle akzeptieren and Alle ablehnen then
+// share a row at 375 px, so the buttons take two rows instead of three. A dialog keeps 1em from the screen's sides, as
+// the box does (the browser's own margin is wider).
 // The scroll cue: the preferences centre's sticky buttons cast a shadow over the list while more of it follows. Where
 // scroll-driven animations exist, the shadow is an animation on the dialog's scroll position: present from the top,
 // gone at the bottom, and (with fill none) absent when nothing overflows, as an inactive timeline has no effect. No
@@ -45,7 +46,7 @@ dialog>[part=buttons]{position:sticky;bottom:0;padding:.75em 0 1em;background:va
 @keyframes charto-cue{0%,95%{box-shadow:0 -1em 1em -1em #0006}}\
 button{font:inherit;font-weight:700;min-height:2.75em;padding:.5em 1.25em;border:2px solid var(--charto-accent);border-radius:var(--charto-radius);background:var(--charto-accent);color:var(--charto-on-accent);cursor:pointer}\
 [part~=preferences-button],[part~=save]{background:0;color:var(--charto-accent)}\
-@media(max-width:30em){section,dialog{font-size:.875em;padding-inline:1em}section,[part=banner]{padding-block:.75em}h2{font-size:1.125em}button{padding-inline:.75em}[part~=preferences-button],[part~=save]{flex-basis:100%}}\
+@media(max-width:30em){section,[part=banner],[part=preferences]>[part=buttons]{font-size:.875em}section,[part=banner]{padding:.75em 1em}[part=preferences]{padding-inline:.75em}[part=banner] h2{font-size:1.125em}button{padding-inline:.75em}[part~=preferences-button],[part~=save]{flex-basis:100%}}\
 [part=close],[part=link]{border:0;background:0;color:inherit}\
 [part=close]{float:inline-end;font-size:1.25em;font-weight:400;line-height:1;min-height:0;width:1.6em;height:1.6em;padding:0;margin-inline-end:-.4em}\
 [part=link]{flex-basis:100%;text-align:start;min-height:1.75em;padding:0;font-weight:400;text-decoration:underline}\
