@@ -18,6 +18,7 @@ export const bannerContent = (texts: DialogTexts, actions: DialogActions, config
       createElement('p', {}, ...textWithLinks(optOut ? words.notice : words.description), ...(privacyPolicyUrl ? [' ', link(words.privacyPolicy, privacyPolicyUrl)] : []))
     ),
     buttonRow([words.acceptAll, actions.acceptAll, 'accept-all'], [words.rejectAll, actions.rejectAll, 'reject-all'], [words.preferences, actions.showPreferences, 'preferences']),
-    optOut ? createElement('button', { part: 'link', onclick: actions.doNotSell }, texts.preferences.doNotSell) : ''
+    // A link-styled button (part "link"), with the same hook as a page's own data-charto-do-not-sell trigger.
+    optOut ? createElement('button', { part: 'link', 'data-charto-action': 'do-not-sell', onclick: actions.doNotSell }, texts.preferences.doNotSell) : ''
   ]
 }

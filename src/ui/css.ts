@@ -10,7 +10,17 @@
 // Words are never broken inside: text wraps between words (`break-word` breaks only a word longer than a whole line),
 // tables scroll sideways in their own region, and buttons are as wide as their text and wrap into rows.
 // The button rule: Accept all and Reject all are the same filled button, side by side, in that order on every layer;
-// the third action (Preferences, Save choices) is outlined and comes last, on its own row on narrow screens.
+// the third action (Preferences, Save choices) is outlined and comes last, on its own row on narrow screens. On phones
+// (up to 30em) the banner takes the smaller type, and so do the preferences centre's buttons (its switches and
+// summaries keep theirs, 24 px tall at least), with narrower sides: German's Alle akzeptieren and Alle ablehnen then
+// share a row at 375 px, so the buttons take two rows instead of three. A dialog keeps 1em from the screen's sides, as
+// the box does (the browser's own margin is wider).
+// The scroll cue: the preferences centre's sticky buttons cast a shadow over the list while more of it follows. Where
+// scroll-driven animations exist, the shadow is an animation on the dialog's scroll position: present from the top,
+// gone at the bottom, and (with fill none) absent when nothing overflows, as an inactive timeline has no effect. No
+// script and no inline style. Other browsers keep the shadow always, as the cue it was.
+// Opt-out mode's Do Not Sell or Share link takes a row of its own under the buttons, aligned with the text: beside them
+// it squeezed their row in the bar layout until Accept all and Reject all differed in size.
 // A plain literal (no interpolation), so bundlers can drop it with the UI; each line ends in \ (no newline in the value).
 export default `:host{all:initial;--charto-bg:#fff;--charto-fg:#1b1b1f;--charto-accent:#1f4fd1;--charto-on-accent:#fff;--charto-border:#70707a;--charto-radius:8px;--charto-font:system-ui,sans-serif;--charto-z:2147483000}\
 :host([theme=dark]){--charto-bg:#1d1d22;--charto-fg:#f1f1f4;--charto-accent:#9cb8ff;--charto-on-accent:#10151f;--charto-border:#9a9aa6}\
@@ -22,7 +32,7 @@ section{position:fixed;z-index:var(--charto-z);overflow:auto;--g:1em;inset-block
 :host([layout=bar]) section{--g:0;inset-inline:0;width:auto;border-radius:0}\
 :host([position*=left]) section{inset-inline:var(--g) auto}\
 :host([position*=top]) section{inset-block:var(--g) auto}\
-dialog{width:42em;padding-bottom:0}\
+dialog{width:42em;max-width:calc(100% - 2em);padding-bottom:0}\
 dialog::backdrop{background:#000b}\
 [part=banner]{display:flex;flex-wrap:wrap;align-items:center;gap:.75em 1.5em}\
 [part=banner]>div{flex:1 1 20em}\
@@ -32,12 +42,14 @@ p,summary{margin:0 0 .75em}\
 [part=buttons]{display:flex;flex-wrap:wrap;gap:.5em}\
 [part=buttons]>*{flex:1 0 0;min-width:fit-content}\
 dialog>[part=buttons]{position:sticky;bottom:0;padding:.75em 0 1em;background:var(--charto-bg);box-shadow:0 -1em 1em -1em #0006}\
+@supports(animation-timeline:scroll()){dialog>[part=buttons]{box-shadow:none;animation:charto-cue linear;animation-timeline:scroll()}}\
+@keyframes charto-cue{0%,95%{box-shadow:0 -1em 1em -1em #0006}}\
 button{font:inherit;font-weight:700;min-height:2.75em;padding:.5em 1.25em;border:2px solid var(--charto-accent);border-radius:var(--charto-radius);background:var(--charto-accent);color:var(--charto-on-accent);cursor:pointer}\
 [part~=preferences-button],[part~=save]{background:0;color:var(--charto-accent)}\
-@media(max-width:30em){section,[part=banner]{font-size:.875em;padding:.75em 1em}[part=banner] h2{font-size:1.125em}button{padding-inline:.75em}[part~=preferences-button],[part~=save]{flex-basis:100%}}\
+@media(max-width:30em){section,[part=banner],[part=preferences]>[part=buttons]{font-size:.875em}section,[part=banner]{padding:.75em 1em}[part=preferences]{padding-inline:.75em}[part=banner] h2{font-size:1.125em}button{padding-inline:.75em}[part~=preferences-button],[part~=save]{flex-basis:100%}}\
 [part=close],[part=link]{border:0;background:0;color:inherit}\
 [part=close]{float:inline-end;font-size:1.25em;font-weight:400;line-height:1;min-height:0;width:1.6em;height:1.6em;padding:0;margin-inline-end:-.4em}\
-[part=link]{min-height:1.75em;padding:0;font-weight:400;text-decoration:underline}\
+[part=link]{flex-basis:100%;text-align:start;min-height:1.75em;padding:0;font-weight:400;text-decoration:underline}\
 :focus-visible{outline:3px solid var(--charto-fg);outline-offset:2px;box-shadow:0 0 0 2px var(--charto-bg)}\
 [part=category]{border-top:1px solid var(--charto-border);padding-top:.75em}\
 [part=row],label{display:flex;align-items:center;gap:.75em;min-height:2em}\

@@ -85,6 +85,8 @@ export const ui: Extension<UiMethods> & ((context: ExtensionContext, held?: Bloc
     // The language shown is the one the state and the consent record report.
     m.setLanguage(lang)
     dir = directionOf(lang)
+    // The layers of dialogTexts (./texts.ts, which `charto declaration` reads), in its order. Written out here: the
+    // call cost 21 to 53 B brotli in the dialog chunk (measured three ways), for the same four words.
     t = [{ categories, services }, translations.en, translations[lang]].reduce(merge, en)
   }
 

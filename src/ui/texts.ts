@@ -1,11 +1,11 @@
 // The texts the dialog shows, resolved for one language. The dialog and `charto declaration` read the same texts,
 // so the privacy policy names each category and service the way the banner does.
 import en, { type Dictionary } from './i18n/en.js'
-import { merge, type Translation } from './index.js'
+import { merge } from './translations.js'
+import type { LabelledTexts, Translation } from './types.js'
 import type { CategoryConfig, ServiceConfig } from '../core/types.js'
 
-/** A label and a description, per category or service id. */
-export type LabelledTexts = Record<string, { label?: string; description?: string }>
+export type { LabelledTexts }
 
 /** What the texts depend on: the configured categories and services, and the configured translations. */
 export interface TextSources {

@@ -25,7 +25,7 @@ export interface UiOptions {
 
 export type View = 'banner' | 'preferences'
 /** What a dialog button does, in its `data-charto-action` attribute: public and stable, for tests and analytics. */
-export type DialogAction = 'accept-all' | 'reject-all' | 'preferences' | 'save' | 'close' | 'load'
+export type DialogAction = 'accept-all' | 'reject-all' | 'preferences' | 'save' | 'close' | 'load' | 'do-not-sell'
 
 export interface UiMethods {
   /** Shows the first-layer banner. */

@@ -263,7 +263,7 @@ describe('consent receipt', () => {
 })
 
 describe('action hooks (data-charto-action)', () => {
-  const ACTIONS = ['accept-all', 'reject-all', 'preferences', 'save', 'close', 'load']
+  const ACTIONS = ['accept-all', 'reject-all', 'preferences', 'save', 'close', 'load', 'do-not-sell']
   /** [action, part] of every button in a shadow root. */
   const hooks = (root: ParentNode = shadow()) => [...root.querySelectorAll('button')].map((b) => [b.getAttribute('data-charto-action'), b.getAttribute('part')])
   const act = (action: string, root: ParentNode = shadow()) => root.querySelector<HTMLButtonElement>(`[data-charto-action="${action}"]`)!.click()
@@ -297,6 +297,18 @@ describe('action hooks (data-charto-action)', () => {
     act('accept-all')
     expect(m.getConsent()).toMatchObject({ method: 'accept-all', categories: { marketing: true } })
     for (let [action] of hooks()) expect(ACTIONS).toContain(action)
+  })
+
+  it("opt-out mode's Do Not Sell or Share button carries do-not-sell, and answers like a page's data-charto-do-not-sell", () => {
+    let m = make({ mode: 'opt-out' })
+    expect(hooks()).toEqual([
+      ['accept-all', 'button accept-all'],
+      ['reject-all', 'button reject-all'],
+      ['preferences', 'button preferences-button'],
+      ['do-not-sell', 'link']
+    ])
+    act('do-not-sell')
+    expect(m.getConsent()).toMatchObject({ decided: true, categories: { marketing: false, performance: true } })
   })
 
   it('a placeholder offers load and preferences', () => {

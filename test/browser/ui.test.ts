@@ -204,6 +204,25 @@ describe('layout', () => {
     }
   })
 
+  it("EU-2: opt-out mode's notice keeps Accept all and Reject all equal, its Do Not Sell or Share link on a row of its own", async () => {
+    for (let layout of ['bar', 'box', 'modal']) {
+      for (let width of [1280, 700, 375]) {
+        let page = await open({ config: { mode: 'opt-out', language: 'de', translations: { de }, ui: { layout } }, width })
+        let boxes = await inShadow(page, '[part~=banner] button').evaluateAll((list) =>
+          list.map((b) => {
+            let r = b.getBoundingClientRect()
+            return { action: b.getAttribute('data-charto-action'), top: Math.round(r.top), bottom: Math.round(r.bottom), width: Math.round(r.width * 10) / 10, height: Math.round(r.height * 10) / 10 }
+          })
+        )
+        let find = (action: string) => boxes.find((b) => b.action == action)!
+        let [accept, reject, link] = [find('accept-all'), find('reject-all'), find('do-not-sell')]
+        expect({ width: accept.width, height: accept.height }, `${layout} ${width}`).toEqual({ width: reject.width, height: reject.height })
+        expect(link.top, `${layout} ${width}: the link under every button`).toBeGreaterThanOrEqual(Math.max(...boxes.filter((b) => b != link).map((b) => b.bottom)))
+        await page.context().close()
+      }
+    }
+  })
+
   it('A11Y-5: the reopen button keeps a 3:1 focus indicator on a light page in the dark theme', async () => {
     let page = await open({ config: { ui: { reopenButton: true, theme: 'dark' } }, decided: true })
     await inShadow(page, '[part=reopen]').focus()
@@ -517,6 +536,54 @@ describe('keyboard only', () => {
     expect(await page.evaluate(() => (window as any).m.getConsent().services.youtube)).toBe(true)
     await page.context().close()
   })
+})
+
+describe('preferences centre on a phone', () => {
+  it('the scroll cue above the sticky buttons shows only while more of the list follows', async () => {
+    let page = await open({ width: 375 })
+    await page.setViewportSize({ width: 375, height: 740 })
+    await page.evaluate(() => (window as any).m.showPreferences())
+    await inShadow(page, 'summary').evaluateAll((list) => list.forEach((s) => ((s.parentElement as HTMLDetailsElement).open = true)))
+    let dialog = inShadow(page, 'dialog')
+    // Visible: a shadow whose colour is not fully transparent (at the very end the animation reaches a transparent one).
+    let cue = () => inShadow(page, 'dialog > [part=buttons]').evaluate((el) => !/^(none|rgba\(\d+, \d+, \d+, 0\) )/.test(getComputedStyle(el).boxShadow))
+    let scroll = (to: 'top' | 'bottom') => dialog.evaluate((el, to) => el.scrollTo(0, to == 'top' ? 0 : el.scrollHeight), to)
+    expect(await dialog.evaluate((el) => el.scrollHeight > el.clientHeight + 40), 'the list overflows at 375×740').toBe(true)
+    await expect.poll(cue, { message: 'at the top: the cue shows' }).toBe(true)
+    await scroll('bottom')
+    await expect.poll(cue, { message: 'at the bottom: no cue' }).toBe(false)
+    await scroll('top')
+    await expect.poll(cue, { message: 'back at the top: the cue again' }).toBe(true)
+    // A screen tall enough for the whole list: nothing follows, no cue.
+    await page.setViewportSize({ width: 1280, height: 1600 })
+    expect(await dialog.evaluate((el) => el.scrollHeight <= el.clientHeight)).toBe(true)
+    await expect.poll(cue, { message: 'nothing overflows: no cue' }).toBe(false)
+    await page.context().close()
+  })
+
+  it("on a 375×740 phone the preferences centre's buttons take two rows at most, Accept all and Reject all side by side and equal", async () => {
+    for (let language of ['en', 'de']) {
+      let page = await open({ width: 375, config: { language, translations: { de } } })
+      await page.setViewportSize({ width: 375, height: 740 })
+      await page.evaluate(() => (window as any).m.showPreferences())
+      let boxes = await inShadow(page, 'dialog > [part=buttons] button').evaluateAll((list) =>
+        list.map((b) => {
+          let r = b.getBoundingClientRect()
+          return { action: b.getAttribute('data-charto-action'), top: Math.round(r.top), width: Math.round(r.width * 10) / 10, height: Math.round(r.height * 10) / 10 }
+        })
+      )
+      let [accept, reject] = boxes
+      expect(boxes.map((b) => b.action)).toEqual(['accept-all', 'reject-all', 'save'])
+      expect(new Set(boxes.map((b) => b.top)).size, `${language}: rows`).toBeLessThanOrEqual(2)
+      expect(accept.top, `${language}: Accept all and Reject all on one row`).toBe(reject.top)
+      expect({ width: accept.width, height: accept.height }).toEqual({ width: reject.width, height: reject.height })
+      let bar = await inShadow(page, 'dialog > [part=buttons]').evaluate((el) => el.getBoundingClientRect().height)
+      expect(bar, `${language}: the button bar takes at most a sixth of the screen`).toBeLessThanOrEqual(740 / 6)
+      await shot(page, `preferences-phone-${language}`)
+      await page.context().close()
+    }
+  })
+
 })
 
 describe('text spacing (WCAG 1.4.12)', () => {
