@@ -4,7 +4,8 @@
 // setup, so one suite runs alone; `npm test` prepares them all first (scripts/test.mjs):
 //
 //   node scripts/examples.mjs install [names…]   `npm ci` of each example, two at a time; needs no build of charto
-//   node scripts/examples.mjs prepare [names…]   then charto from the tarball into each, and each production build
+//   node scripts/examples.mjs prepare [names…]   the same, then charto's tarball into each (two at a time), then
+//                                                each production build, one at a time (they keep both cores busy)
 //
 // Each step is skipped when its inputs have not changed since it last ran, within a run and across runs: `npm ci`
 // when the example's lockfile has not, charto's install when the tarball has not (it is packed once per build of
@@ -27,8 +28,8 @@ export const EXAMPLES = ['vite-react', 'next', 'sveltekit', 'astro', 'nuxt']
 export const examplesSkipped = () => process.env.CHARTO_SKIP_EXAMPLES == '1'
 
 /**
- * `npm ci` runs at most this many at once. Each is mostly waiting on the network or the disk, so two overlap well on
- * two cores; more only make them take turns on the CPU while unpacking.
+ * Installs (`npm ci`, charto's tarball) run at most this many at once. Each is mostly waiting on the network or the
+ * disk, so two overlap well on two cores; more only make them take turns on the CPU while unpacking.
  */
 const INSTALLS_AT_ONCE = 2
 
@@ -67,11 +68,8 @@ function runAlongside(command, args, cwd) {
   })
 }
 
-/**
- * A hash of every file under `folder`, skipping what installs and builds write (next-env.d.ts too: `next build`
- * rewrites it, and a build must not count as a change of the sources it built).
- */
-function hashTree(folder, skip = new Set(['node_modules', '.next', '.nuxt', '.output', '.svelte-kit', 'build', 'dist', '.astro', 'next-env.d.ts'])) {
+/** A hash of every file under `folder`, skipping what installs and builds write. */
+function hashTree(folder, skip = new Set(['node_modules', '.next', '.nuxt', '.output', '.svelte-kit', 'build', 'dist', '.astro'])) {
   let hash = createHash('sha256')
   let walk = (dir) => {
     for (let name of readdirSync(dir).sort()) {
@@ -112,24 +110,43 @@ const lockfileOf = (name) => createHash('sha256').update(readFileSync(join(folde
 /** Whether examples/<name> needs its `npm ci`. */
 const needsInstall = (name) => !stampSays(name, 'install', lockfileOf(name))
 
-/**
- * `npm ci` of each named example that needs it, at most INSTALLS_AT_ONCE at once; returns the seconds each took.
- * It needs no build of charto, so `npm test` runs it while the type check and the unit tests run.
- */
-export async function installExamples(names = EXAMPLES) {
+/** Runs `step` for each name, at most INSTALLS_AT_ONCE at once; returns the seconds each took. */
+async function inTurns(names, what, step) {
   let times = {}
-  let waiting = names.filter(needsInstall)
-  let installNext = async () => {
+  let waiting = [...names]
+  let runNext = async () => {
     for (let name; (name = waiting.shift()); ) {
       let started = Date.now()
-      await runAlongside('npm', ['ci', ...NPM], folderOf(name))
-      writeFileSync(stamp(name, 'install'), lockfileOf(name))
+      await step(name)
       times[name] = (Date.now() - started) / 1000
-      console.log(`examples/${name}: npm ci ${times[name]}s`)
+      console.log(`examples/${name}: ${what} ${times[name]}s`)
     }
   }
-  await Promise.all(Array.from({ length: INSTALLS_AT_ONCE }, installNext))
+  await Promise.all(Array.from({ length: INSTALLS_AT_ONCE }, runNext))
   return times
+}
+
+/** `npm ci` of each named example that needs it. It needs no build of charto: `npm test` runs it from its start. */
+export function installExamples(names = EXAMPLES) {
+  return inTurns(names.filter(needsInstall), 'npm ci', async (name) => {
+    await runAlongside('npm', ['ci', ...NPM], folderOf(name))
+    writeFileSync(stamp(name, 'install'), lockfileOf(name))
+  })
+}
+
+/** The command that installs charto from the tarball of this build of dist/ into examples/<name>, after its `npm ci`. */
+function chartoInstallCommand(name, tarball) {
+  // --no-save: the lockfile stays the committed one; charto itself always comes from this build.
+  return ['npm', ['install', '--no-save', ...NPM, tarball], folderOf(name)]
+}
+
+/** charto's tarball into each named example, two at a time: each mostly waits on the disk and the network. */
+export async function installChartoInto(names = EXAMPLES) {
+  let tarball = packCharto()
+  return inTurns(names.filter((name) => !stampSays(name, 'charto', tarball)), 'charto', async (name) => {
+    await runAlongside(...chartoInstallCommand(name, tarball))
+    writeFileSync(stamp(name, 'charto'), tarball)
+  })
 }
 
 /** Installs (when needed) and builds examples/<name>; returns its folder and the seconds each step took (0 when cached). */
@@ -145,8 +162,7 @@ export function prepareExample(name) {
   let tarball = packCharto()
   started = Date.now()
   if (!stampSays(name, 'charto', tarball)) {
-    // --no-save: the lockfile stays the committed one; charto itself always comes from this build.
-    run('npm', ['install', '--no-save', ...NPM, tarball], folder)
+    run(...chartoInstallCommand(name, tarball))
     writeFileSync(stamp(name, 'charto'), tarball)
     times.charto = (Date.now() - started) / 1000
   }
@@ -170,6 +186,8 @@ if (process.argv[1] === import.meta.filename) {
   try {
     if (step == 'install') await installExamples(names)
     else {
+      await installExamples(names)
+      await installChartoInto(names)
       for (let name of names) {
         let { times } = prepareExample(name)
         console.log(`examples/${name}: npm ci ${times.install}s, charto ${times.charto}s, build ${times.build}s`)
