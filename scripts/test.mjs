@@ -49,7 +49,7 @@ for (let [name, command, args] of steps) {
     if (!exampleInstalls) continue
     let started = Date.now()
     let code = await exampleInstalls.finished
-    console.log(`\n▶ framework examples: npm ci, beside the steps above (waited ${(Date.now() - started) / 1000}s for it)`)
+    console.log(`\n  The examples' npm ci, run beside the steps above (waited ${(Date.now() - started) / 1000}s for it to end):`)
     process.stdout.write(readFileSync(exampleInstalls.log, 'utf8'))
     // Not a failure yet: the next command runs any `npm ci` that did not finish, where its error shows.
     if (code !== 0) console.warn(`! npm ci of the examples exited with ${code}; trying again`)
