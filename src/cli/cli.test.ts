@@ -312,11 +312,23 @@ describe('charto (commands and arguments)', () => {
     expect((await cli('--help')).stdout).toContain('charto audit <url>')
     expect((await cli('audit', '--help')).code).toBe(0)
     expect(await cli()).toMatchObject({ code: 2 })
-    expect(await cli('publish')).toMatchObject({ code: 2, stderr: 'charto: unknown command "publish"; use validate, declaration or audit\n' })
+    expect(await cli('publish')).toMatchObject({ code: 2, stderr: 'charto: unknown command "publish"; use validate, declaration, audit, convert or records\n' })
     expect(await cli('validate')).toMatchObject({ code: 2, stderr: 'charto: charto validate needs a configuration file\n' })
     expect(await cli('validate', 'a.json', '--json')).toMatchObject({ code: 2, stderr: 'charto: --json does not apply to "charto validate"\n' })
     expect(await cli('validate', '--bogus')).toMatchObject({ code: 2, stderr: 'charto: unknown option --bogus; run "charto validate --help" for the options\n' })
     expect(await cli('audit', 'http://x.test', '--wait', 'soon')).toMatchObject({ code: 2 })
+  })
+
+  it('the unknown-command message and `help <command>` know every command that `charto --help` lists', async () => {
+    let listed = [...(await cli('--help')).stdout.matchAll(/^  charto ([a-z]+) /gm)].map(([, command]) => command)
+    expect(listed).toEqual(['validate', 'declaration', 'audit', 'convert', 'records'])
+    let { stderr } = await cli('publish')
+    for (let command of listed) expect(stderr).toContain(command)
+    for (let command of listed) {
+      let { code, stdout } = await cli('help', command)
+      expect(code).toBe(0)
+      expect(stdout).toBe((await cli(command, '--help')).stdout)
+    }
   })
 
   it('--version prints the version; --help on every command gives its usage, options, environment variables and exit codes', async () => {

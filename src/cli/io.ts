@@ -71,6 +71,11 @@ export interface Program<Options extends Record<string, OptionSpec> = Record<str
   /** Every option of every command; `help` and `version` are the program's own and need not be listed. */
   options: Options
   commands: Record<string, CommandSpec>
+  /**
+   * Commands that run in a module of their own (loaded only when used), handed over before this parser sees the
+   * command line: named with the others when a command is unknown, in the order the help lists them.
+   */
+  separateCommands?: string[]
   /** The program's `--help`: its commands, one paragraph each. */
   help: string
 }
@@ -114,6 +119,7 @@ export function parseCommandLine<Options extends Record<string, OptionSpec>>(arg
   let { positionals, tokens } = parsed
   let [command] = positionals
   let names = Object.keys(program.commands)
+  let everyCommand = listOf([...names, ...(program.separateCommands || [])])
   let values: Record<string, string | string[] | true> = {}
   for (let token of tokens) {
     if (token.kind != 'option') continue
@@ -143,7 +149,7 @@ export function parseCommandLine<Options extends Record<string, OptionSpec>>(arg
   }
   if (command == 'help') {
     let topic = positionals[1]
-    if (topic !== undefined && !names.includes(topic)) throw new UsageError(`unknown command "${topic}"; use ${listOf(names)}`)
+    if (topic !== undefined && !names.includes(topic)) throw new UsageError(`unknown command "${topic}"; use ${everyCommand}`)
     io.stdout.write(topic ? program.commands[topic].help : program.help)
     return 0
   }
@@ -152,7 +158,7 @@ export function parseCommandLine<Options extends Record<string, OptionSpec>>(arg
     ;(values.help ? io.stdout : io.stderr).write(program.help)
     return values.help ? 0 : 2
   }
-  if (!names.includes(command)) throw new UsageError(`unknown command "${command}"; use ${listOf(names)}`)
+  if (!names.includes(command)) throw new UsageError(`unknown command "${command}"; use ${everyCommand}`)
   if (values.help) {
     io.stdout.write(program.commands[command].help)
     return 0

@@ -1,4 +1,5 @@
-// The `charto` command: validate, declaration, audit. `run` is the whole program; bin.ts only calls it.
+// The `charto` command: validate, declaration and audit here; convert and records in their own modules. `run` is the
+// whole program; bin.ts only calls it.
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { resolveConfig } from '../core/config.js'
@@ -115,7 +116,13 @@ const OPTIONS = {
   timeout: { type: 'string' }
 } as const
 
-const PROGRAM = { name: 'charto', options: OPTIONS, commands: COMMANDS, help: HELP }
+/** The commands in modules of their own, loaded only when used: only `records` loads the database drivers. */
+const SEPARATE_COMMANDS = new Map<string, (argv: string[], io: Io) => Promise<number>>([
+  ['convert', async (argv, io) => (await import('./convert.js')).runConvert(argv, io)],
+  ['records', async (argv, io) => (await import('./records.js')).runRecords(argv, io)]
+])
+
+const PROGRAM = { name: 'charto', options: OPTIONS, commands: COMMANDS, separateCommands: [...SEPARATE_COMMANDS.keys()], help: HELP }
 
 const number = (value: string | undefined, name: string) => {
   if (value === undefined) return undefined
@@ -126,9 +133,12 @@ const number = (value: string | undefined, name: string) => {
 
 /** Runs the CLI with `argv` (without node and the script) and returns the exit code. Never calls process.exit. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  // Loaded only for this command: the others never load the database drivers.
-  if (argv[0] === 'records') return (await import('./records.js')).runRecords(argv.slice(1), io)
-  if (argv[0] === 'convert') return (await import('./convert.js')).runConvert(argv.slice(1), io)
+  let [first, second] = argv
+  let separate = SEPARATE_COMMANDS.get(first)
+  if (separate) return separate(argv.slice(1), io)
+  // `charto help records` is `charto records --help`, as for the other commands.
+  let separateHelp = first === 'help' && argv.length === 2 && SEPARATE_COMMANDS.get(second)
+  if (separateHelp) return separateHelp(['--help'], io)
   try {
     let commandLine = parseCommandLine(argv, PROGRAM, io)
     if (typeof commandLine == 'number') return commandLine

@@ -5,7 +5,10 @@ import { createServer, type AddressInfo } from 'node:net'
 import { afterAll, beforeAll } from 'vitest'
 import type { ConsoleMessage, Page } from 'playwright-core'
 // @ts-ignore: plain ESM script shared with `node scripts/examples.mjs`
-import { prepareExample } from '../../scripts/examples.mjs'
+import { examplesSkipped, prepareExample } from '../../scripts/examples.mjs'
+
+/** Whether CHARTO_SKIP_EXAMPLES=1 leaves the framework examples out of this run. */
+export const skipExamples: boolean = examplesSkipped()
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -17,8 +20,8 @@ const freePort = () =>
 
 export interface ExampleServer {
   origin: string
-  /** Seconds spent installing and building (0 when the cache held it). */
-  times: { install: number; build: number; start: number }
+  /** Seconds spent on `npm ci`, on installing charto's tarball and on the build (0 when the cache held it). */
+  times: { install: number; charto: number; build: number; start: number }
 }
 
 /**
@@ -53,7 +56,7 @@ export function useExample(name: string, command: (port: number) => string[]): E
       }
     }
     example.times = { ...times, start: (Date.now() - started) / 1000 }
-    console.log(`examples/${name}: install ${times.install}s, build ${times.build}s, server ready in ${example.times.start}s`)
+    console.log(`examples/${name}: npm ci ${times.install}s, charto ${times.charto}s, build ${times.build}s, server ready in ${example.times.start}s`)
   }, 900_000)
   afterAll(() => {
     child?.kill()

@@ -192,14 +192,15 @@ it('records: a records chunk that fails to load reports an error and keeps the r
   await context.close()
 })
 
-/** The loader and its chunk in a folder of their own, served as a CDN serves them: readable from any origin. */
-const servedForAnyOrigin = (path: string) => {
+/** The loader and its chunk in a folder of their own, served with `headers`. */
+const servedIn = (path: string, headers: Record<string, string>) => {
   for (let file of ['charto.global.js', chunk()]) {
-    suite.server.route(path + file, (_req, res) =>
-      res.writeHead(200, { 'content-type': 'text/javascript', 'access-control-allow-origin': '*' }).end(readFileSync(join(DIST, file)))
-    )
+    suite.server.route(path + file, (_req, res) => res.writeHead(200, { 'content-type': 'text/javascript', ...headers }).end(readFileSync(join(DIST, file))))
   }
 }
+
+/** Served as a CDN serves them: readable from any origin. */
+const servedForAnyOrigin = (path: string) => servedIn(path, { 'access-control-allow-origin': '*' })
 
 it('in a frame sandboxed without allow-same-origin, the loader and its chunk decide without an uncaught exception; one error reports it', async () => {
   // The frame's origin is opaque: the chunk is fetched across origins, and `document.cookie` throws a SecurityError.
@@ -249,6 +250,40 @@ it('in a frame sandboxed without allow-same-origin, the loader and its chunk dec
   expect(report.events.filter((name: string) => name == 'error')).toHaveLength(1)
   expect(report.method).toBe('accept-all')
   expect(suite.server.hits('/sandboxed/' + chunk())).toHaveLength(1)
+  await tab.close()
+})
+
+it('in a frame sandboxed without allow-same-origin, a chunk served without Access-Control-Allow-Origin fails closed (docs/script-tag.md)', async () => {
+  // Same server, but the frame's origin is opaque: the chunk's CORS-mode request is refused without the header.
+  servedIn('/sandboxed-no-cors/', {})
+  suite.server.page(
+    '/sandboxed-no-cors/frame.html',
+    page(
+      `<script>window.errors = []; addEventListener('charto:error', (event) => errors.push(String(event.detail && event.detail.message)))</script>` +
+        `<script type="application/json" id="charto-config">{}</script>` +
+        `<script src="/sandboxed-no-cors/charto.global.js"></script>` +
+        `<script>(async () => {
+          for (let waited = 0; !errors.some((message) => message.includes('charto.dialog')) && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
+          let shown = !!document.querySelector('charto-ui')?.shadowRoot?.querySelector('[part~=banner]')
+          parent.postMessage({ shown, errors, decided: Charto.instance.getConsent().decided }, '*')
+        })()</script>`
+    )
+  )
+  suite.server.page(
+    '/sandboxed-no-cors/host.html',
+    `<!doctype html><title>host</title><script>window.report = new Promise((resolve) => addEventListener('message', (e) => resolve(e.data)))</script>` +
+      `<iframe sandbox="allow-scripts" src="/sandboxed-no-cors/frame.html"></iframe>`
+  )
+  let tab = await suite.browser.newPage()
+  let uncaught: string[] = []
+  tab.on('pageerror', (error) => uncaught.push(error.message))
+  await tab.goto(suite.server.origin() + '/sandboxed-no-cors/host.html')
+  let report = await tab.evaluate(() => (window as any).report)
+  expect(report.shown).toBe(false)
+  expect(report.decided).toBe(false)
+  expect(report.errors.filter((message: string) => message.includes(chunk()))).toHaveLength(1)
+  expect(uncaught).toEqual([])
+  expect(suite.server.hits('/sandboxed-no-cors/' + chunk())).toHaveLength(1)
   await tab.close()
 })
 

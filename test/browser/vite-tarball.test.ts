@@ -4,15 +4,15 @@
 // 'useState')"); from the tarball, charto's React peer dependency is the app's own.
 import { expect, it } from 'vitest'
 import { useBrowser } from './harness.js'
-import { problemsOf } from './frameworks.js'
+import { problemsOf, skipExamples } from './frameworks.js'
 // @ts-ignore: plain ESM script shared with `node scripts/examples.mjs`
 import { prepareExample } from '../../scripts/examples.mjs'
 
 const suite = useBrowser()
 
-it('the packed tarball in a fresh Vite + React app: one React, banner, consent releases gated content', async () => {
+it.skipIf(skipExamples)('the packed tarball in a fresh Vite + React app: one React, banner, consent releases gated content', async () => {
   let { times } = prepareExample('vite-react')
-  console.log(`examples/vite-react: install ${times.install}s, build ${times.build}s`)
+  console.log(`examples/vite-react: npm ci ${times.install}s, charto ${times.charto}s, build ${times.build}s`)
   let page = await suite.browser.newPage()
   let problems = problemsOf(page)
   await page.goto(suite.server.origin() + '/examples/vite-react/dist/index.html')

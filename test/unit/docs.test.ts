@@ -175,6 +175,26 @@ it('charto validate sends a reader to the page that has the configuration refere
   expect(stdout).toContain('see the configuration reference (docs/configuration.md)')
 })
 
+describe('how the build loads, as the docs say it', () => {
+  it('docs/script-tag.md: chunks load with integrity in CORS mode, so another origin and a sandboxed frame need Access-Control-Allow-Origin', () => {
+    let loader = read('src/loader/chunk.ts')
+    expect(loader).toContain('script.integrity = integrity')
+    expect(loader).toContain("script.crossOrigin = 'anonymous'")
+    let page = read('docs/script-tag.md')
+    expect(page).toContain('crossorigin="anonymous"')
+    expect(page).toContain('<iframe sandbox="allow-scripts"')
+    expect(page).toContain('`Access-Control-Allow-Origin: *`')
+  })
+
+  it('docs/react-and-vue.md: the development export condition is charto\'s own; the adapters load the production core', () => {
+    expect(pkg.exports['.'].import.development).toBeDefined()
+    expect(JSON.stringify([pkg.exports['./react'], pkg.exports['./vue']])).not.toContain('development')
+    let page = read('docs/react-and-vue.md')
+    expect(page).toContain('The `development` export condition')
+    expect(page).toContain('`charto/react` and `charto/vue` have no such condition: they load the production core')
+  })
+})
+
 describe('links', () => {
   it.each(DOCUMENTS)('every relative link and #anchor in %s resolves', (file) => {
     let broken: string[] = []
