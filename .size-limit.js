@@ -6,10 +6,12 @@
 const asBuilt = ({ external, ...config }) => ({ ...config, bundle: false, treeShaking: false, minifyIdentifiers: false, minifySyntax: false, minifyWhitespace: false, loader: { '.js': 'copy' } })
 
 // An app's first bundle: the dialog and the record delivery, which `init` imports dynamically, stay files of their own.
+// Measured so for createConsent too: bundled whole, esbuild wraps the modules it shares with those chunks in lazy
+// initialisers (about 70 B) that an app's bundler, which splits them into chunks, does not add.
 const firstBundle = (config) => ({ ...config, external: [...(config.external || []), './ui-*', './delivery-*'] })
 
 export default [
-  { name: 'loader dist/charto.global.js (what a returning visitor downloads)', path: 'dist/charto.global.js', modifyEsbuildConfig: asBuilt, limit: '10.65 kB' },
+  { name: 'loader dist/charto.global.js (what a returning visitor downloads)', path: 'dist/charto.global.js', modifyEsbuildConfig: asBuilt, limit: '10.55 kB' },
   {
     name: 'loader + dialog chunk with English (what a first visit downloads)',
     path: ['dist/charto.global.js', 'dist/charto.dialog.*.js'],
@@ -18,26 +20,26 @@ export default [
   },
   // Fetched by the loader only when a record is to be sent (a decision, or a record waiting in the queue).
   { name: 'records chunk dist/charto.records.*.js', path: 'dist/charto.records.*.js', modifyEsbuildConfig: asBuilt, limit: '1.35 kB' },
-  { name: 'single-file build dist/charto.single-file.global.js', path: 'dist/charto.single-file.global.js', modifyEsbuildConfig: asBuilt, limit: '15.7 kB' },
+  { name: 'single-file build dist/charto.single-file.global.js', path: 'dist/charto.single-file.global.js', modifyEsbuildConfig: asBuilt, limit: '15.4 kB' },
   // For information: the development loader carries the full validator and is not minified; no visitor downloads it.
   { name: 'development loader dist/charto.dev.global.js (informational)', path: 'dist/charto.dev.global.js', modifyEsbuildConfig: asBuilt },
-  { name: 'createConsent (core)', path: 'dist/index.js', import: '{ createConsent }', limit: '6.1 kB' },
-  { name: 'createConsent + blocker (core and gating)', path: 'dist/index.js', import: '{ createConsent, blocker }', limit: '8.75 kB' },
-  { name: 'createConsent + consentMode (Consent Mode and GPC)', path: 'dist/index.js', import: '{ createConsent, consentMode }', limit: '6.45 kB' },
+  { name: 'createConsent (core)', path: 'dist/index.js', import: '{ createConsent }', modifyEsbuildConfig: firstBundle, limit: '6.1 kB' },
+  { name: 'createConsent + blocker (core and gating)', path: 'dist/index.js', import: '{ createConsent, blocker }', modifyEsbuildConfig: firstBundle, limit: '8.8 kB' },
+  { name: 'createConsent + consentMode (Consent Mode and GPC)', path: 'dist/index.js', import: '{ createConsent, consentMode }', modifyEsbuildConfig: firstBundle, limit: '6.5 kB' },
   {
     // At most the loader's budget + 500 B.
     name: "init (npm: what an app's first bundle holds; the dialog and the record delivery are chunks it imports when needed)",
     path: 'dist/index.js',
     import: '{ init }',
     modifyEsbuildConfig: firstBundle,
-    limit: '10.45 kB'
+    limit: '10.65 kB'
   },
-  { name: 'init with its dialog chunk (npm)', path: 'dist/index.js', import: '{ init }', limit: '16.4 kB' },
+  { name: 'init with its dialog chunk (npm)', path: 'dist/index.js', import: '{ init }', limit: '16.65 kB' },
   {
     // charto/nuxt's client-only plugin: `init` and the few bytes that hand Nuxt the manager. '#app' is Nuxt's own.
     name: "charto/nuxt plugin (what a Nuxt app's first bundle holds of charto)",
     path: 'dist/nuxt-plugin.js',
     modifyEsbuildConfig: (config) => firstBundle({ ...config, external: [...(config.external || []), '#app'] }),
-    limit: '10.7 kB'
+    limit: '10.85 kB'
   }
 ]

@@ -146,11 +146,12 @@ describe('dialog and theming (docs/dialog.md)', () => {
 
   it('lists exactly the parts the dialog has', () => {
     let views = /export type View = ([^\n]+)/.exec(dialog)![1].match(/'[\w-]+'/g)!.map((quoted) => quoted.slice(1, -1))
-    // Fixed part names, the views (`part: next`), and each action button's own part (see src/ui/buttons.ts).
+    // Fixed part names, the views (`part: next`), and each action button's own part (see src/ui/buttons.ts); the
+    // Do Not Sell or Share button is the `link` part.
     let parts = new Set([
       ...[...dialog.matchAll(/part: '([\w-]+) ?'/g)].map((match) => match[1]),
       ...views,
-      ...actions.filter((action) => action !== 'close').map((action) => (action === 'preferences' ? 'preferences-button' : action))
+      ...actions.filter((action) => action !== 'close' && action !== 'do-not-sell').map((action) => (action === 'preferences' ? 'preferences-button' : action))
     ])
     let paragraph = page.slice(page.indexOf('through `::part()`'), page.indexOf('```css', page.indexOf('through `::part()`')))
     let documented = new Set([...paragraph.replace(/\([^)]*\)/g, '').matchAll(/`([\w-]+)`/g)].map((match) => match[1]))
@@ -161,7 +162,7 @@ describe('dialog and theming (docs/dialog.md)', () => {
     let start = page.indexOf('| `data-charto-action` |')
     let table = page.slice(page.indexOf('\n', start), page.indexOf('\n\n', start))
     let rows = [...table.matchAll(/^\| `([\w-]+)` \|/gm)].map((match) => match[1])
-    expect(actions.length).toBe(6)
+    expect(actions.length).toBe(7)
     expect(rows.sort()).toEqual([...actions].sort())
   })
 })
