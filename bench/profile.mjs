@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
 import { findChromium, CHROMIUM_ARGS } from '../scripts/chromium.mjs'
+import { CHARTO_CONFIG } from './config.mjs'
 
 const ROOT = join(import.meta.dirname, '..')
 const SOURCE = process.env.SOURCE || ROOT
@@ -62,19 +63,9 @@ const moduleAt = (line) => {
 
 // --- the page (the speed bench's charto page) ----------------------------------------------------------------------
 
-const config = {
-  privacyPolicyUrl: '/privacy',
-  categories: {
-    necessary: { label: 'Strictly necessary', description: 'Needed for the site to work.' },
-    performance: { label: 'Analytics', description: 'Help us improve the site.' },
-    marketing: { label: 'Marketing', description: 'Relevant ads on other sites.' },
-    functional: { label: 'Embedded content', description: 'Videos from other sites.' }
-  },
-  services: { ga4: { category: 'performance', label: 'Google Analytics' }, youtube: { category: 'functional', label: 'YouTube' } }
-}
 const page = (loader) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>charto</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<script type="application/json" id="charto-config">${JSON.stringify(config)}</script>
+<script type="application/json" id="charto-config">${JSON.stringify(CHARTO_CONFIG)}</script>
 <script src="/${loader}/charto.global.js"></script>
 <script type="text/plain" data-category="performance">window.__ran = performance.now()</script>
 </head><body><main><h1>A page</h1><p>Some text with <a href="/elsewhere">a link</a>.</p></main>

@@ -28,6 +28,7 @@ import { extname, join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
 import { findChromium, CHROMIUM_ARGS, INSTALL_HINT } from '../scripts/chromium.mjs'
+import { CHARTO_CONFIG } from './config.mjs'
 
 const ROOT = join(import.meta.dirname, '..')
 const ROUNDS = Number(process.env.ROUNDS || 30)
@@ -47,20 +48,6 @@ const FILES = {
 const blocked = (attrs) => `<script type="text/plain" ${attrs}>window.__ran = performance.now()</script>`
 const body = `<main><h1>A page</h1><p>Some text with <a href="/elsewhere">a link</a>.</p></main>
 <footer><a href="#" data-charto-open data-cc="show-preferencesModal">Cookie settings</a></footer>`
-
-const CHARTO_CONFIG = {
-  privacyPolicyUrl: '/privacy',
-  categories: {
-    necessary: { label: 'Strictly necessary', description: 'Needed for the site to work.' },
-    performance: { label: 'Analytics', description: 'Help us improve the site.' },
-    marketing: { label: 'Marketing', description: 'Relevant ads on other sites.' },
-    functional: { label: 'Embedded content', description: 'Videos from other sites.' }
-  },
-  services: {
-    ga4: { category: 'performance', label: 'Google Analytics' },
-    youtube: { category: 'functional', label: 'YouTube' }
-  }
-}
 
 const chartoPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>charto</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
