@@ -7,12 +7,12 @@
 //
 // Each build is served as /<name>/charto.global.js with the dialog chunks of its own directory beside it. Prints each build's medians and the median of the per-round differences from the first
 // build, with its interquartile range. Not part of npm test.
-import { createServer } from 'node:http'
 import { readdir, readFile } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { findChromium, CHROMIUM_ARGS } from '../scripts/chromium.mjs'
+import { serveBuilds } from './page.mjs'
 
 const ROOT = join(import.meta.dirname, '..')
 const ROUNDS = Number(process.env.ROUNDS || 40)
@@ -40,16 +40,7 @@ const page = (name) => `<!doctype html><html lang="en"><head><meta charset="utf-
 <script type="text/plain" data-category="performance">window.__ran = performance.now()</script>
 </head><body><main><h1>A page</h1><p>Some text.</p></main><footer><a href="#" data-charto-open>Cookie settings</a></footer></body></html>`
 
-const server = createServer((req, res) => {
-  let path = new URL(req.url || '/', 'http://x').pathname
-  let name = path.slice(1, -'.html'.length)
-  if (path.endsWith('.html') && names.includes(name)) return res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' }).end(page(name))
-  let data = files.get(path)
-  if (!data) return res.writeHead(404).end()
-  res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600' }).end(data)
-})
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-const origin = `http://127.0.0.1:${server.address().port}`
+const { server, origin } = await serveBuilds(names, page, files)
 
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
 

@@ -8,14 +8,13 @@
 //   npm run build && node bench/profile.mjs          (RUNS=40, SOURCE=<worktree> to profile another tree's src/)
 //
 // Not part of npm test.
-import { createServer } from 'node:http'
 import { readdir, readFile } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
 import { findChromium, CHROMIUM_ARGS } from '../scripts/chromium.mjs'
-import { CHARTO_CONFIG } from './config.mjs'
+import { CHARTO_CONFIG, serveBuilds } from './page.mjs'
 
 const ROOT = join(import.meta.dirname, '..')
 const SOURCE = process.env.SOURCE || ROOT
@@ -80,16 +79,7 @@ for (let file of chunkFiles) {
   files.set('/minified/' + file, data)
   files.set('/readable/' + file, data)
 }
-const server = createServer((req, res) => {
-  let path = new URL(req.url || '/', 'http://x').pathname
-  let html = path.match(/^\/(minified|readable)\.html$/)
-  if (html) return res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' }).end(page(html[1]))
-  let data = files.get(path)
-  if (!data) return res.writeHead(404).end()
-  res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600' }).end(data)
-})
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-const origin = `http://127.0.0.1:${server.address().port}`
+const { server, origin } = await serveBuilds(['minified', 'readable'], page, files)
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
 
 // One context per loader that accepted everything once: warm HTTP cache and V8 code cache, as for a returning visitor.

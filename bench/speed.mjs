@@ -28,7 +28,7 @@ import { extname, join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
 import { findChromium, CHROMIUM_ARGS, INSTALL_HINT } from '../scripts/chromium.mjs'
-import { CHARTO_CONFIG } from './config.mjs'
+import { CHARTO_CONFIG } from './page.mjs'
 
 const ROOT = join(import.meta.dirname, '..')
 const ROUNDS = Number(process.env.ROUNDS || 30)
