@@ -202,89 +202,83 @@ const servedIn = (path: string, headers: Record<string, string>) => {
 /** Served as a CDN serves them: readable from any origin. */
 const servedForAnyOrigin = (path: string) => servedIn(path, { 'access-control-allow-origin': '*' })
 
-it('in a frame sandboxed without allow-same-origin, the loader and its chunk decide without an uncaught exception; one error reports it', async () => {
-  // The frame's origin is opaque: the chunk is fetched across origins, and `document.cookie` throws a SecurityError.
-  servedForAnyOrigin('/sandboxed/')
+/**
+ * Opens `<prefix>host.html`, whose frame (`<prefix>frame.html`, sandboxed without allow-same-origin) runs `frame` and
+ * posts a report to it. Returns that report and the page errors (in-page listeners miss them in a sandboxed frame:
+ * there the script's own errors are muted).
+ */
+async function reportFromSandboxedFrame(prefix: string, frame: string) {
+  suite.server.page(prefix + 'frame.html', page(frame))
   suite.server.page(
-    '/sandboxed/frame.html',
-    page(
-      `<script>window.events = []; for (let name of ['change', 'cleared', 'error']) addEventListener('charto:' + name, () => events.push(name))</script>` +
-        `<script type="application/json" id="charto-config">{ "categories": { "marketing": { "cookies": ["_ads"] } } }</script>` +
-        `<script src="/sandboxed/charto.global.js"></script>` +
-        `<script>(async () => {
-          let consent = Charto.instance
-          // The banner comes with the dialog chunk.
-          let banner = () => document.querySelector('charto-ui')?.shadowRoot?.querySelector('[part~=banner]')
-          for (let waited = 0; !banner() && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
-          let shown = !!banner()
-          let calls = {
-            show: () => consent.show(),
-            acceptAll: () => consent.acceptAll(),
-            rejectAll: () => consent.rejectAll(),
-            showPreferences: () => consent.showPreferences(),
-            hide: () => consent.hide(),
-            reset: () => consent.reset(),
-            again: () => consent.acceptAll(),
-            setLanguage: () => consent.setLanguage('auto')
-          }
-          let thrown = Object.keys(calls).flatMap((name) => { try { calls[name](); return [] } catch (error) { return [name + ': ' + error] } })
-          await new Promise((resolve) => setTimeout(resolve, 500))
-          parent.postMessage({ shown, thrown, events, method: consent.getConsent().method }, '*')
-        })()</script>`
-    )
-  )
-  suite.server.page(
-    '/sandboxed/host.html',
+    prefix + 'host.html',
     `<!doctype html><title>host</title><script>window.report = new Promise((resolve) => addEventListener('message', (e) => resolve(e.data)))</script>` +
-      `<iframe sandbox="allow-scripts" src="/sandboxed/frame.html"></iframe>`
+      `<iframe sandbox="allow-scripts" src="${prefix}frame.html"></iframe>`
   )
   let tab = await suite.browser.newPage()
   let uncaught: string[] = []
-  // In-page listeners miss them in a sandboxed frame: there the script's own errors are muted.
   tab.on('pageerror', (error) => uncaught.push(error.message))
-  await tab.goto(suite.server.origin() + '/sandboxed/host.html')
+  await tab.goto(suite.server.origin() + prefix + 'host.html')
   let report = await tab.evaluate(() => (window as any).report)
+  await tab.close()
+  return { report, uncaught }
+}
+
+it('in a frame sandboxed without allow-same-origin, the loader and its chunk decide without an uncaught exception; one error reports it', async () => {
+  // The frame's origin is opaque: the chunk is fetched across origins, and `document.cookie` throws a SecurityError.
+  servedForAnyOrigin('/sandboxed/')
+  let { report, uncaught } = await reportFromSandboxedFrame(
+    '/sandboxed/',
+    `<script>window.events = []; for (let name of ['change', 'cleared', 'error']) addEventListener('charto:' + name, () => events.push(name))</script>` +
+      `<script type="application/json" id="charto-config">{ "categories": { "marketing": { "cookies": ["_ads"] } } }</script>` +
+      `<script src="/sandboxed/charto.global.js"></script>` +
+      `<script>(async () => {
+        let consent = Charto.instance
+        // The banner comes with the dialog chunk.
+        let banner = () => document.querySelector('charto-ui')?.shadowRoot?.querySelector('[part~=banner]')
+        for (let waited = 0; !banner() && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
+        let shown = !!banner()
+        let calls = {
+          show: () => consent.show(),
+          acceptAll: () => consent.acceptAll(),
+          rejectAll: () => consent.rejectAll(),
+          showPreferences: () => consent.showPreferences(),
+          hide: () => consent.hide(),
+          reset: () => consent.reset(),
+          again: () => consent.acceptAll(),
+          setLanguage: () => consent.setLanguage('auto')
+        }
+        let thrown = Object.keys(calls).flatMap((name) => { try { calls[name](); return [] } catch (error) { return [name + ': ' + error] } })
+        await new Promise((resolve) => setTimeout(resolve, 500))
+        parent.postMessage({ shown, thrown, events, method: consent.getConsent().method }, '*')
+      })()</script>`
+  )
   expect(report.shown).toBe(true)
   expect(report.thrown).toEqual([])
   expect(uncaught).toEqual([])
   expect(report.events.filter((name: string) => name == 'error')).toHaveLength(1)
   expect(report.method).toBe('accept-all')
   expect(suite.server.hits('/sandboxed/' + chunk())).toHaveLength(1)
-  await tab.close()
 })
 
 it('in a frame sandboxed without allow-same-origin, a chunk served without Access-Control-Allow-Origin fails closed (docs/script-tag.md)', async () => {
   // Same server, but the frame's origin is opaque: the chunk's CORS-mode request is refused without the header.
   servedIn('/sandboxed-no-cors/', {})
-  suite.server.page(
-    '/sandboxed-no-cors/frame.html',
-    page(
-      `<script>window.errors = []; addEventListener('charto:error', (event) => errors.push(String(event.detail && event.detail.message)))</script>` +
-        `<script type="application/json" id="charto-config">{}</script>` +
-        `<script src="/sandboxed-no-cors/charto.global.js"></script>` +
-        `<script>(async () => {
-          for (let waited = 0; !errors.some((message) => message.includes('charto.dialog')) && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
-          let shown = !!document.querySelector('charto-ui')?.shadowRoot?.querySelector('[part~=banner]')
-          parent.postMessage({ shown, errors, decided: Charto.instance.getConsent().decided }, '*')
-        })()</script>`
-    )
+  let { report, uncaught } = await reportFromSandboxedFrame(
+    '/sandboxed-no-cors/',
+    `<script>window.errors = []; addEventListener('charto:error', (event) => errors.push(String(event.detail && event.detail.message)))</script>` +
+      `<script type="application/json" id="charto-config">{}</script>` +
+      `<script src="/sandboxed-no-cors/charto.global.js"></script>` +
+      `<script>(async () => {
+        for (let waited = 0; !errors.some((message) => message.includes('charto.dialog')) && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
+        let shown = !!document.querySelector('charto-ui')?.shadowRoot?.querySelector('[part~=banner]')
+        parent.postMessage({ shown, errors, decided: Charto.instance.getConsent().decided }, '*')
+      })()</script>`
   )
-  suite.server.page(
-    '/sandboxed-no-cors/host.html',
-    `<!doctype html><title>host</title><script>window.report = new Promise((resolve) => addEventListener('message', (e) => resolve(e.data)))</script>` +
-      `<iframe sandbox="allow-scripts" src="/sandboxed-no-cors/frame.html"></iframe>`
-  )
-  let tab = await suite.browser.newPage()
-  let uncaught: string[] = []
-  tab.on('pageerror', (error) => uncaught.push(error.message))
-  await tab.goto(suite.server.origin() + '/sandboxed-no-cors/host.html')
-  let report = await tab.evaluate(() => (window as any).report)
   expect(report.shown).toBe(false)
   expect(report.decided).toBe(false)
   expect(report.errors.filter((message: string) => message.includes(chunk()))).toHaveLength(1)
   expect(uncaught).toEqual([])
   expect(suite.server.hits('/sandboxed-no-cors/' + chunk())).toHaveLength(1)
-  await tab.close()
 })
 
 it("under require-trusted-types-for 'script', the loader fetches its chunk through the charto policy: banner, accept, no violation", async () => {
