@@ -437,12 +437,21 @@ describe('tabs', () => {
     vi.useFakeTimers({ now: 1764000000000, toFake: ['Date'] })
     let first = make()
     let second = make()
-    let messages = Promise.all([first, second].map((tab) => new Promise((resolve) => tab.on('change', (d) => d.remote && resolve(d)))))
+    // Waits for events, not for a fixed time (a loaded machine delivers late): the later decision reaching the first
+    // tab, and both messages delivered on the tabs' channel (a probe listening beside them sees them too).
+    let laterArrived = new Promise((resolve) => first.on('change', (d) => d.remote && resolve(d)))
+    let probe = new BroadcastChannel('charto:charto_consent')
+    let bothSent = new Promise((resolve) => {
+      let seen = 0
+      probe.onmessage = () => ++seen == 2 && resolve(seen)
+    })
     first.rejectAll()
     vi.setSystemTime(1764000000500)
     second.acceptAll()
     // The earlier decision's message reaches the second tab and is ignored there; the later one replaces the first tab's.
-    await Promise.race([messages, new Promise((resolve) => setTimeout(resolve, 100))])
+    await Promise.all([laterArrived, bothSent])
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    probe.close()
     expect(first.getConsent().method).toBe('accept-all')
     expect(second.getConsent().method).toBe('accept-all')
   })
