@@ -16,6 +16,7 @@ import { brotliCompressSync } from 'node:zlib'
 import lighthouse from 'lighthouse'
 import * as chromeLauncher from 'chrome-launcher'
 import { findChromium, INSTALL_HINT } from '../scripts/chromium.mjs'
+import { vanillaLanguage } from './page.mjs'
 
 const ROOT = join(import.meta.dirname, '..')
 const RUNS = Number(process.env.RUNS || 5)
@@ -34,32 +35,11 @@ const blocked = (category) => `<script type="text/plain" data-category="${catego
 // needs <body>), as its quick start does. The iframe stays unloaded on this page too: its data-src is never set.
 const vanillaConfig = {
   categories: { necessary: { enabled: true, readOnly: true }, analytics: {}, functional: {} },
-  language: {
-    default: 'en',
-    translations: {
-      en: {
-        consentModal: {
-          title: 'We value your privacy',
-          description: 'We use cookies to run this site and, with your consent, to measure it and show videos. <a href="privacy.html">Privacy policy</a>',
-          acceptAllBtn: 'Accept all',
-          acceptNecessaryBtn: 'Reject all',
-          showPreferencesBtn: 'Preferences'
-        },
-        preferencesModal: {
-          title: 'Cookie preferences',
-          acceptAllBtn: 'Accept all',
-          acceptNecessaryBtn: 'Reject all',
-          savePreferencesBtn: 'Save choices',
-          closeIconLabel: 'Close',
-          sections: [
-            { title: 'Strictly necessary', description: 'Needed for the site to work.', linkedCategory: 'necessary' },
-            { title: 'Analytics', description: 'Count visits to improve the site. Aggregated only.', linkedCategory: 'analytics' },
-            { title: 'Embedded content', description: 'Videos from other sites, which can recognise you.', linkedCategory: 'functional' }
-          ]
-        }
-      }
-    }
-  }
+  language: vanillaLanguage('We use cookies to run this site and, with your consent, to measure it and show videos. <a href="privacy.html">Privacy policy</a>', [
+    ['necessary', 'Strictly necessary', 'Needed for the site to work.'],
+    ['analytics', 'Analytics', 'Count visits to improve the site. Aggregated only.'],
+    ['functional', 'Embedded content', 'Videos from other sites, which can recognise you.']
+  ])
 }
 const PAGES = {
   charto: example,

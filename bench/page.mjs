@@ -1,5 +1,6 @@
 // What the benches share: the charto configuration of the speed bench's page (bench/speed.mjs: four categories and
-// two services, the job vanilla-cookieconsent does in the same bench), and the server of those that compare builds.
+// two services, the job vanilla-cookieconsent does in the same bench), vanilla-cookieconsent's texts in the shape it
+// takes them, and the server of the benches that compare builds.
 import { createServer } from 'node:http'
 
 export const CHARTO_CONFIG = {
@@ -15,6 +16,27 @@ export const CHARTO_CONFIG = {
     youtube: { category: 'functional', label: 'YouTube' }
   }
 }
+
+/**
+ * vanilla-cookieconsent's `language` option with charto's default English button labels: the banner's `description`
+ * (HTML, as it takes it) and one preferences section per category, `[category, title, description]`.
+ */
+export const vanillaLanguage = (description, sections) => ({
+  default: 'en',
+  translations: {
+    en: {
+      consentModal: { title: 'We value your privacy', description, acceptAllBtn: 'Accept all', acceptNecessaryBtn: 'Reject all', showPreferencesBtn: 'Preferences' },
+      preferencesModal: {
+        title: 'Cookie preferences',
+        acceptAllBtn: 'Accept all',
+        acceptNecessaryBtn: 'Reject all',
+        savePreferencesBtn: 'Save choices',
+        closeIconLabel: 'Close',
+        sections: sections.map(([linkedCategory, title, description]) => ({ title, description, linkedCategory }))
+      }
+    }
+  }
+})
 
 /**
  * A local server for benches that compare builds of the loader: `page(name)` at /<name>.html for each name (never

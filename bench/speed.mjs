@@ -28,7 +28,7 @@ import { extname, join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
 import { findChromium, CHROMIUM_ARGS, INSTALL_HINT } from '../scripts/chromium.mjs'
-import { CHARTO_CONFIG } from './page.mjs'
+import { CHARTO_CONFIG, vanillaLanguage } from './page.mjs'
 
 const ROOT = join(import.meta.dirname, '..')
 const ROUNDS = Number(process.env.ROUNDS || 30)
@@ -64,33 +64,12 @@ const VANILLA_CONFIG = {
     marketing: {},
     functional: { services: { youtube: { label: 'YouTube' } } }
   },
-  language: {
-    default: 'en',
-    translations: {
-      en: {
-        consentModal: {
-          title: 'We value your privacy',
-          description: 'We use cookies to run this site and, with your consent, to measure and improve it and to show relevant ads. <a href="/privacy">Privacy policy</a>',
-          acceptAllBtn: 'Accept all',
-          acceptNecessaryBtn: 'Reject all',
-          showPreferencesBtn: 'Preferences'
-        },
-        preferencesModal: {
-          title: 'Cookie preferences',
-          acceptAllBtn: 'Accept all',
-          acceptNecessaryBtn: 'Reject all',
-          savePreferencesBtn: 'Save choices',
-          closeIconLabel: 'Close',
-          sections: [
-            { title: 'Strictly necessary', description: 'Needed for the site to work.', linkedCategory: 'necessary' },
-            { title: 'Analytics', description: 'Help us improve the site.', linkedCategory: 'analytics' },
-            { title: 'Marketing', description: 'Relevant ads on other sites.', linkedCategory: 'marketing' },
-            { title: 'Embedded content', description: 'Videos from other sites.', linkedCategory: 'functional' }
-          ]
-        }
-      }
-    }
-  }
+  language: vanillaLanguage('We use cookies to run this site and, with your consent, to measure and improve it and to show relevant ads. <a href="/privacy">Privacy policy</a>', [
+    ['necessary', 'Strictly necessary', 'Needed for the site to work.'],
+    ['analytics', 'Analytics', 'Help us improve the site.'],
+    ['marketing', 'Marketing', 'Relevant ads on other sites.'],
+    ['functional', 'Embedded content', 'Videos from other sites.']
+  ])
 }
 
 // As in vanilla-cookieconsent's own quick start, run() goes in a module script (deferred): it needs <body>.
