@@ -52,7 +52,7 @@ afterEach(() => {
 })
 
 describe('scripts', () => {
-  it('BLK-1: a text/plain script does not run before consent and runs once after', async () => {
+  it('a text/plain script does not run before consent and runs once after', async () => {
     script({ 'data-category': 'performance' }, 'log.push("ga")')
     let manager = make()
     await tick()
@@ -66,7 +66,7 @@ describe('scripts', () => {
     expect(win.log).toEqual(['ga'])
   })
 
-  it('BLK-1: runs in document order, awaiting an external script before the next', async () => {
+  it('runs in document order, awaiting an external script before the next', async () => {
     script({ 'data-category': 'performance' }, 'log.push("a")')
     script({ 'data-category': 'performance', src: 'https://tracker.test/gtag.js' })
     // The revived script is a new element: listen on the document (load does not bubble, so capture).
@@ -81,7 +81,7 @@ describe('scripts', () => {
     expect(win.log).toEqual(['a', 'gtag.js loaded', 'config', 'pixel'])
   })
 
-  it('BLK-1: revives a run of inline scripts in one microtask, without a promise per script (CPU on a returning visit)', async () => {
+  it('revives a run of inline scripts in one microtask, without a promise per script (CPU on a returning visit)', async () => {
     for (let i = 0; i < 5; i++) script({ 'data-category': 'performance' }, `log.push("${i}")`)
     let manager = make()
     manager.acceptAll()
@@ -90,7 +90,7 @@ describe('scripts', () => {
     expect(win.log).toEqual(['0', '1', '2', '3', '4'])
   })
 
-  it('BLK-1: a revival that throws (Trusted Types enforcement) is reported and does not stop the scripts after it', async () => {
+  it('a revival that throws (Trusted Types enforcement) is reported and does not stop the scripts after it', async () => {
     let text = Object.getOwnPropertyDescriptor(HTMLScriptElement.prototype, 'text')!
     Object.defineProperty(HTMLScriptElement.prototype, 'text', {
       ...text,
@@ -113,7 +113,7 @@ describe('scripts', () => {
     }
   })
 
-  it('BLK-1: a failing external script does not hold the next one back', async () => {
+  it('a failing external script does not hold the next one back', async () => {
     script({ 'data-category': 'performance', src: 'https://tracker.test/404.js' })
     script({ 'data-category': 'performance' }, 'log.push("after")')
     let manager = make()
@@ -127,7 +127,7 @@ describe('scripts', () => {
     expect(win.log).toEqual(['after'])
   })
 
-  it('BLK-1: keeps every attribute and the nonce; data-type becomes the type', async () => {
+  it('keeps every attribute and the nonce; data-type becomes the type', async () => {
     let el = script({
       'data-category': 'performance',
       'data-type': 'module',
@@ -160,7 +160,7 @@ describe('scripts', () => {
     }
   })
 
-  it('BLK-1: a classic script loses the text/plain type', async () => {
+  it('a classic script loses the text/plain type', async () => {
     let el = script({ 'data-category': 'performance' }, 'log.push(1)')
     make().acceptAll()
     await tick()
@@ -170,7 +170,7 @@ describe('scripts', () => {
     expect(el.isConnected).toBe(false)
   })
 
-  it('BLK-1: "performance marketing" needs both', async () => {
+  it('"performance marketing" needs both', async () => {
     script({ 'data-category': 'performance marketing' }, 'log.push("both")')
     let manager = make()
     manager.setConsent({ performance: true, marketing: false })
@@ -181,7 +181,7 @@ describe('scripts', () => {
     expect(win.log).toEqual(['both'])
   })
 
-  it('BLK-1: "!marketing" runs for undecided visitors and while denied, on every load', async () => {
+  it('"!marketing" runs for undecided visitors and while denied, on every load', async () => {
     script({ 'data-category': '!marketing' }, 'log.push("no-ads")')
     let manager = make()
     await tick()
@@ -196,7 +196,7 @@ describe('scripts', () => {
     expect(win.log).toEqual(['no-ads', 'no-ads again'])
   })
 
-  it('BLK-1: "!marketing" stays held while marketing is granted', async () => {
+  it('"!marketing" stays held while marketing is granted', async () => {
     make().acceptAll()
     managers[0].destroy()
     script({ 'data-category': '!marketing' }, 'log.push("no-ads")')
@@ -206,7 +206,7 @@ describe('scripts', () => {
     expect(win.log).toEqual([])
   })
 
-  it('BLK-1: data-service follows the service, including a separate decision', async () => {
+  it('data-service follows the service, including a separate decision', async () => {
     script({ 'data-category': 'performance', 'data-service': 'ga4' }, 'log.push("ga4")')
     let manager = make()
     manager.setConsent({ performance: true, ga4: false })
@@ -217,7 +217,7 @@ describe('scripts', () => {
     expect(win.log).toEqual(['ga4'])
   })
 
-  it('BLK-1: an unconfigured service follows data-category, and with none it stays blocked (fail closed)', async () => {
+  it('an unconfigured service follows data-category, and with none it stays blocked (fail closed)', async () => {
     script({ 'data-service': 'unknown' }, 'log.push("never")')
     script({ 'data-service': 'unknown', 'data-category': 'performance' }, 'log.push("category")')
     script({ 'data-category': '' }, 'log.push("empty")')
@@ -227,7 +227,7 @@ describe('scripts', () => {
     expect(win.log).toEqual(['category'])
   })
 
-  it('BLK-1: "!id" with an unknown or empty id stays blocked (fail closed, like a misspelt id)', async () => {
+  it('"!id" with an unknown or empty id stays blocked (fail closed, like a misspelt id)', async () => {
     script({ 'data-category': '!markting' }, 'log.push("typo")')
     script({ 'data-category': '!' }, 'log.push("bang")')
     script({ 'data-category': '!marketing' }, 'log.push("no-ads")')
@@ -236,7 +236,7 @@ describe('scripts', () => {
     expect(win.log).toEqual(['no-ads'])
   })
 
-  it('BLK-1: ordinary scripts and text/plain blocks without data-category are left alone', async () => {
+  it('ordinary scripts and text/plain blocks without data-category are left alone', async () => {
     let plain = add('script', { type: 'text/plain' }, 'log.push("x")')
     let json = add('script', { type: 'application/json', 'data-category': 'performance' }, '{}')
     make().acceptAll()
@@ -246,7 +246,7 @@ describe('scripts', () => {
     expect(win.log).toEqual([])
   })
 
-  it('BLK-1: a script granted then revoked before its turn stays held', async () => {
+  it('a script granted then revoked before its turn stays held', async () => {
     script({ 'data-category': 'performance', src: 'https://tracker.test/slow.js' })
     let second = script({ 'data-category': 'marketing' }, 'log.push("late")')
     let manager = make()
@@ -262,7 +262,7 @@ describe('scripts', () => {
 })
 
 describe('scripts removed by the page', () => {
-  it('BLK-3: a held script the page removed before its turn stays held', async () => {
+  it('a held script the page removed before its turn stays held', async () => {
     script({ 'data-category': 'performance', src: 'https://tracker.test/slow.js' })
     let gone = script({ 'data-category': 'performance' }, 'log.push("gone")')
     let manager = make()
@@ -275,7 +275,7 @@ describe('scripts removed by the page', () => {
 })
 
 describe('embeds', () => {
-  it('BLK-2: a data-src iframe stays empty, is announced as blocked, and loads on consent', async () => {
+  it('a data-src iframe stays empty, is announced as blocked, and loads on consent', async () => {
     let iframe = add('iframe', { 'data-src': 'https://www.youtube-nocookie.com/embed/x', 'data-category': 'marketing', 'data-service': 'pixel' })
     let blocked: any[] = []
     let unblocked: any[] = []
@@ -290,7 +290,7 @@ describe('embeds', () => {
     expect(unblocked).toEqual([{ element: iframe }])
   })
 
-  it('EU-6: a withdrawal unloads a frame charto loaded: it goes blank, holds its URL again and is announced again', () => {
+  it('a withdrawal unloads a frame charto loaded: it goes blank, holds its URL again and is announced again', () => {
     let iframe = add('iframe', { 'data-src': 'https://www.youtube-nocookie.com/embed/x', 'data-service': 'pixel', title: 'Video' })
     let blocked: any[] = []
     let manager = make({}, [blocker, listen('blocked', blocked)])
@@ -309,7 +309,7 @@ describe('embeds', () => {
     expect(own.getAttribute('src')).toBe('https://maps.test/x')
   })
 
-  it('BLK-2: images (src and srcset), link hrefs, object data, and media with their sources', async () => {
+  it('images (src and srcset), link hrefs, object data, and media with their sources', async () => {
     let img = add('img', { 'data-src': '/p.png', 'data-srcset': '/p2.png 2x', 'data-category': 'performance' })
     let link = add('link', { rel: 'stylesheet', 'data-href': '/fonts.css', 'data-category': 'functional' })
     let object = add('object', { 'data-src': '/map.svg', 'data-category': 'functional' })
@@ -329,7 +329,7 @@ describe('embeds', () => {
     expect(load).toHaveBeenCalledOnce()
   })
 
-  it('BLK-2: a video poster (data-poster) and an inline style with URLs (data-style, added to the element\'s own) are held too', () => {
+  it('a video poster (data-poster) and an inline style with URLs (data-style, added to the element\'s own) are held too', () => {
     let video = add('video', { 'data-poster': '/poster.png', 'data-category': 'marketing' })
     let box = add('div', { style: 'width: 50px', 'data-style': 'background-image: url(/bg.png)', 'data-category': 'marketing' })
     let manager = make()
@@ -343,7 +343,7 @@ describe('embeds', () => {
     ])
   })
 
-  it('EU-1, BLK-2: an element gated on its own inside a granted container waits for its own category', async () => {
+  it('an element gated on its own inside a granted container waits for its own category', async () => {
     let box = add('div', { 'data-category': 'functional' })
     let map = add('img', { 'data-src': '/map.png' }, '', box)
     let iframe = add('iframe', { 'data-src': 'https://tracker.example/x', 'data-category': 'marketing' }, '', box)
@@ -355,7 +355,7 @@ describe('embeds', () => {
     expect(iframe.getAttribute('src')).toBe('https://tracker.example/x')
   })
 
-  it('BLK-2: a media element is reloaded only when a URL moved, so later decisions never restart it', async () => {
+  it('a media element is reloaded only when a URL moved, so later decisions never restart it', async () => {
     let video = add('video', { 'data-category': 'functional' })
     add('source', { 'data-src': '/v.mp4', 'data-category': 'marketing' }, '', video)
     let load = vi.spyOn(video as HTMLVideoElement, 'load').mockImplementation(() => {})
@@ -369,7 +369,7 @@ describe('embeds', () => {
     expect(load).toHaveBeenCalledOnce()
   })
 
-  it('BLK-2: a <source> gated on its own reloads its media element', async () => {
+  it('a <source> gated on its own reloads its media element', async () => {
     let audio = add('audio', {})
     add('source', { 'data-src': '/a.mp3', 'data-category': 'functional' }, '', audio)
     let load = vi.spyOn(audio as HTMLAudioElement, 'load').mockImplementation(() => {})
@@ -379,7 +379,7 @@ describe('embeds', () => {
 })
 
 describe('content added later', () => {
-  it('BLK-3: markup added after init is gated, then runs on consent', async () => {
+  it('markup added after init is gated, then runs on consent', async () => {
     let manager = make()
     let blocked = events(manager, 'blocked')
     let section = document.createElement('section')
@@ -395,7 +395,7 @@ describe('content added later', () => {
     expect(section.querySelector('iframe')!.getAttribute('src')).toBe('https://maps.test/x')
   })
 
-  it('BLK-3: markup added after consent runs at once', async () => {
+  it('markup added after consent runs at once', async () => {
     make().acceptAll()
     script({ 'data-category': 'performance' }, 'log.push("now")')
     let img = add('img', { 'data-src': '/x.png', 'data-category': 'performance' })
@@ -404,7 +404,7 @@ describe('content added later', () => {
     expect(img.getAttribute('src')).toBe('/x.png')
   })
 
-  it('BLK-3: a large batch (many appends, or one insertion of many nodes) is gated down to nested elements', async () => {
+  it('a large batch (many appends, or one insertion of many nodes) is gated down to nested elements', async () => {
     let manager = make()
     let blocked = events(manager, 'blocked')
     // Many records in one callback: only their parents are queried.
@@ -429,7 +429,7 @@ describe('content added later', () => {
     expect(win.log).toEqual(['after batch'])
   })
 
-  it('BLK-3: a large batch added after consent loads at once', async () => {
+  it('a large batch added after consent loads at once', async () => {
     make().acceptAll()
     let list = add('ul', {})
     for (let i = 0; i < 50; i++) add('li', {}, '', list).innerHTML = i == 40 ? '<img data-src="/late.png" data-category="marketing">' : 'item'
@@ -437,7 +437,7 @@ describe('content added later', () => {
     expect(list.querySelector('img')!.getAttribute('src')).toBe('/late.png')
   })
 
-  it('BLK-3: nothing is observed after destroy()', async () => {
+  it('nothing is observed after destroy()', async () => {
     let manager = make()
     manager.acceptAll()
     manager.destroy()
@@ -514,7 +514,7 @@ describe('auto-block', () => {
     }
   }
 
-  it('BLK-4: a matching script created from JavaScript waits in data-src until consent', async () => {
+  it('a matching script created from JavaScript waits in data-src until consent', async () => {
     let manager = make(config)
     let s = document.createElement('script')
     s.src = 'https://www.google-analytics.com/analytics.js'
@@ -526,7 +526,7 @@ describe('auto-block', () => {
     expect(s.src).toBe('https://www.google-analytics.com/analytics.js')
   })
 
-  it('BLK-4: setAttribute, iframes, and relative URLs resolved against the page', async () => {
+  it('setAttribute, iframes, and relative URLs resolved against the page', async () => {
     let manager = make({ ...config, services: { ...config.services, own: { category: 'functional', scripts: ['www.charto.test/vendor/*'] } } })
     let frame = document.createElement('iframe')
     frame.setAttribute('SRC', 'https://www.youtube.com/embed/abc')
@@ -543,7 +543,7 @@ describe('auto-block', () => {
     expect(own.getAttribute('src')).toBe('/vendor/chat.js')
   })
 
-  it('BLK-1, BLK-4: a marked-up text/plain script matching a pattern keeps its src, so it is still awaited before the next', async () => {
+  it('a marked-up text/plain script matching a pattern keeps its src, so it is still awaited before the next', async () => {
     let manager = make({ ...config, services: { ga4: { category: 'performance', scripts: ['www.googletagmanager.com/gtag/*'] } } })
     let onLoad = (event: Event) => (event.target as Element).localName == 'script' && win.log.push('gtag.js loaded')
     document.addEventListener('load', onLoad, true)
@@ -562,7 +562,7 @@ describe('auto-block', () => {
     }
   })
 
-  it('BLK-4: other URLs, granted services and other elements pass untouched', () => {
+  it('other URLs, granted services and other elements pass untouched', () => {
     let manager = make(config)
     let other = document.createElement('script')
     other.src = 'https://cdn.test/lib.js'
@@ -576,7 +576,7 @@ describe('auto-block', () => {
     expect(img.getAttribute('src')).toBe('https://www.google-analytics.com/collect')
   })
 
-  it('BLK-4: off unless autoBlock is true; destroy() restores createElement', () => {
+  it('off unless autoBlock is true; destroy() restores createElement', () => {
     let original = document.createElement
     make({ ...config, autoBlock: false })
     expect(document.createElement).toBe(original)
@@ -593,7 +593,7 @@ describe('withdrawal', () => {
     services: { pixel: { category: 'marketing', cookies: ['_fbp'], storage: ['fb_id'] } }
   }
 
-  it('CLR-1/CLR-2/CLR-3: clears the revoked category and service, reports it in cleared, keeps the consent cookie', async () => {
+  it('clears the revoked category and service, reports it in cleared, keeps the consent cookie', async () => {
     let manager = make(config)
     manager.acceptAll()
     document.cookie = '_ga=1; domain=charto.test; path=/'
@@ -613,7 +613,7 @@ describe('withdrawal', () => {
     expect(document.cookie).not.toMatch(/_ga|_fbp/)
   })
 
-  it('CLR-1: a first rejection (nothing granted before) clears nothing; opt-out rejection does', async () => {
+  it('a first rejection (nothing granted before) clears nothing; opt-out rejection does', async () => {
     let manager = make(config)
     let cleared = events(manager, 'cleared')
     manager.rejectAll()
@@ -629,7 +629,7 @@ describe('withdrawal', () => {
     expect(cleared2[0].removed).toEqual(['_ga'])
   })
 
-  it('CLR-1: a first decision after an expired or older-revision grant clears what that grant left behind', async () => {
+  it('a first decision after an expired or older-revision grant clears what that grant left behind', async () => {
     make(config).acceptAll()
     document.cookie = '_ga=1; path=/'
     // The revision was raised: the old grant no longer counts, but its cookie is still there.
@@ -658,7 +658,7 @@ describe('withdrawal', () => {
     expect(order).toEqual(['later module', 'later module', 'after setConsent', 'cleared', 'reload'])
   })
 
-  it('GPC-4: the GPC override of a stored grant at init clears its cookies but never reloads (nothing ran yet)', async () => {
+  it('the GPC override of a stored grant at init clears its cookies but never reloads (nothing ran yet)', async () => {
     let reload = vi.spyOn(location, 'reload').mockImplementation(() => {})
     make({ ...config, mode: 'opt-out' }).acceptAll()
     managers[0].destroy()

@@ -15,7 +15,7 @@ afterEach(() => {
 })
 
 describe('cookieVariants', () => {
-  it('CLR-1: host-only and each parent domain with and without the dot, times each path prefix', () => {
+  it('host-only and each parent domain with and without the dot, times each path prefix', () => {
     let variants = cookieVariants('www.charto.test', '/shop/cart')
     let domains = [...new Set(variants.map(([domain]) => domain))]
     let paths = [...new Set(variants.map(([, path]) => path))]
@@ -26,7 +26,7 @@ describe('cookieVariants', () => {
     expect(variants).toContainEqual(['', '/shop'])
   })
 
-  it('CLR-1: stops at two labels and never tries the top-level domain alone', () => {
+  it('stops at two labels and never tries the top-level domain alone', () => {
     let domains = new Set(cookieVariants('a.b.example.co.uk', '/').map(([domain]) => domain))
     expect([...domains]).toEqual([
       '',
@@ -42,7 +42,7 @@ describe('cookieVariants', () => {
     expect(domains.has('uk')).toBe(false)
   })
 
-  it('CLR-1: IP addresses and single-label hosts are host-only', () => {
+  it('IP addresses and single-label hosts are host-only', () => {
     expect(cookieVariants('127.0.0.1', '/')).toEqual([['', '/']])
     expect(cookieVariants('[::1]', '/')).toEqual([['', '/']])
     expect(cookieVariants('localhost', '/a')).toEqual([
@@ -52,13 +52,13 @@ describe('cookieVariants', () => {
     ])
   })
 
-  it('CLR-1: ignores empty path segments', () => {
+  it('ignores empty path segments', () => {
     expect(cookieVariants('localhost', '//a//b/').map(([, path]) => path)).toEqual(['/', '/a', '/a/', '/a/b', '/a/b/'])
   })
 })
 
 describe('clearCookies', () => {
-  it('CLR-1: removes exact names and /regex/ matches on the parent domain, the host and a path', async () => {
+  it('removes exact names and /regex/ matches on the parent domain, the host and a path', async () => {
     document.cookie = '_ga=1; domain=charto.test; path=/'
     document.cookie = '_ga_X=2; path=/shop'
     document.cookie = '_gid=3; path=/'
@@ -69,19 +69,19 @@ describe('clearCookies', () => {
     expect(result.failed).toEqual([])
   })
 
-  it('CLR-1: never touches the kept (consent) cookie, even when a pattern matches it', async () => {
+  it('never touches the kept (consent) cookie, even when a pattern matches it', async () => {
     document.cookie = 'charto_consent=1; path=/'
     let result = await clearCookies(['/.*/'], 'charto_consent')
     expect(cookies()).toEqual(['charto_consent=1'])
     expect(result.removed).toEqual([])
   })
 
-  it('CLR-3: reports listed third-party cookies as failed; they are out of reach of JavaScript', async () => {
+  it('reports listed third-party cookies as failed; they are out of reach of JavaScript', async () => {
     let result = await clearCookies([{ name: 'IDE', thirdParty: true }, { name: '_gid' }])
     expect(result).toEqual({ removed: [], failed: ['IDE'] })
   })
 
-  it('CLR-3: reports a listed cookie that survives the attempt', async () => {
+  it('reports a listed cookie that survives the attempt', async () => {
     // A cookie the page cannot overwrite (for example Partitioned): it stays whatever is written.
     Object.defineProperty(document, 'cookie', { configurable: true, get: () => '_gid=1; other=2', set: () => {} })
     try {
@@ -91,7 +91,7 @@ describe('clearCookies', () => {
     }
   })
 
-  it('CLR-1: also deletes through the CookieStore API where it exists', async () => {
+  it('also deletes through the CookieStore API where it exists', async () => {
     let calls: unknown[] = []
     ;(globalThis as any).cookieStore = { delete: async (options: unknown) => void calls.push(options) }
     try {
@@ -131,7 +131,7 @@ describe('clearCookies where document.cookie is out of reach', () => {
 })
 
 describe('clearStorage', () => {
-  it('CLR-2: removes listed localStorage and sessionStorage keys and patterns, and nothing else', () => {
+  it('removes listed localStorage and sessionStorage keys and patterns, and nothing else', () => {
     localStorage.setItem('_hjSession_1', 'x')
     localStorage.setItem('amplitude_id', 'x')
     localStorage.setItem('charto_consent', 'x')
@@ -143,7 +143,7 @@ describe('clearStorage', () => {
     expect(sessionStorage.length).toBe(0)
   })
 
-  it('CLR-2: a storage that throws (privacy mode) is skipped', () => {
+  it('a storage that throws (privacy mode) is skipped', () => {
     let real = Object.getOwnPropertyDescriptor(window, 'localStorage')!
     Object.defineProperty(window, 'localStorage', {
       configurable: true,

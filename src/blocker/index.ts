@@ -75,7 +75,7 @@ export const blocker: Extension = ({ manager, config, emit }) => {
       unloadWithdrawn_()
       scanForGates(document, releaseGate_)
       // The first decision on a page may follow an expired or older-revision one whose grants left cookies behind:
-      // what it refuses is cleared too, quietly (CLR-1).
+      // what it refuses is cleared too, quietly, as rejecting what was once granted always clears it.
       if (!decided && consent.decided && !revoked.length) {
         clearDeclared(config, [consent.categories, consent.services].flatMap((state) => Object.keys(state).filter((id) => !state[id])), emit, true)
       }

@@ -13,7 +13,10 @@ export interface Problem {
   hint: string
 }
 
-/** Things that are valid but leave the cookie declaration incomplete (EU-8) or the audit ambiguous. */
+/**
+ * Things that are valid but leave the cookie declaration incomplete (each cookie needs a provider, a purpose and a
+ * duration; a necessary one, a justification) or the audit ambiguous.
+ */
 export function warningsFor(config: ResolvedConfig): { path: string; message: string }[] {
   let warnings: { path: string; message: string }[] = []
   let seen = new Map<string, string>()

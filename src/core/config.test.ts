@@ -93,7 +93,7 @@ describe('resolveConfig', () => {
     expect(found[4].message).toContain('strings are never evaluated')
   })
 
-  it('REG-1: refuses region keys that could never match, such as lower case', () => {
+  it('refuses region keys that could never match, such as lower case', () => {
     expect(problems({ regions: { EU: { mode: 'opt-in' }, 'US-CA': { mode: 'opt-out' }, DE: { mode: 'opt-in' }, default: { mode: 'opt-in' } } })).toEqual([])
     expect(problems({ regions: { 'us-ca': { mode: 'opt-out' }, Europe: { mode: 'opt-in' } } }).map((p) => p.path)).toEqual([
       'regions.us-ca',

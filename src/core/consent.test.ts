@@ -84,7 +84,7 @@ describe('decisions', () => {
     expect(Cookies.get('charto_consent')).toMatch(/^2\|/)
   })
 
-  it('rejectAll keeps necessary, revokes the rest, and is stored as durably as a grant (EU-9)', () => {
+  it('rejectAll keeps necessary, revokes the rest, and is stored as durably as a grant', () => {
     let manager = make()
     manager.acceptAll()
     let revoked: string[] = []
@@ -267,7 +267,7 @@ describe('returning visitors', () => {
     expect(make({ revision: 2 }).getConsent().decided).toBe(false)
   })
 
-  it('judges expiry from the record, not the cookie (EU-9)', () => {
+  it('judges expiry from the record, not the cookie', () => {
     vi.useFakeTimers({ now: Date.parse('2026-01-01T00:00:00Z') })
     make({ storage: 'localStorage', consentLifetimeDays: 30 }).rejectAll()
     vi.setSystemTime(Date.parse('2026-01-30T23:00:00Z'))
@@ -276,7 +276,7 @@ describe('returning visitors', () => {
     expect(make({ storage: 'localStorage', consentLifetimeDays: 30 }).getConsent().decided).toBe(false)
   })
 
-  it('EU-9: a record dated in the future (edited, so it would never expire) counts as no decision', () => {
+  it('a record dated in the future (edited, so it would never expire) counts as no decision', () => {
     let future = Date.now() + 400 * 864e5
     Cookies.set('charto_consent', encodeDecision({
       id: '0b6c5b0e-8a5e-4e7b-9f2e-2d1c3a4b5c6d', created: future, updated: future, sequence: 0, revision: 0,
@@ -303,7 +303,7 @@ describe('returning visitors', () => {
     expect(decisions[1]).toMatch(/; sameSite=Strict/i)
   })
 
-  it('EU-9: a decision is read back whatever the revision number (e.g. a Unix time)', () => {
+  it('a decision is read back whatever the revision number (e.g. a Unix time)', () => {
     for (let revision of [1764000000, 2 ** 53 - 1]) {
       make({ revision: revision - 1 }).rejectAll()
       expect(make({ revision: revision - 1 }).getConsent().decided).toBe(true)
@@ -314,7 +314,7 @@ describe('returning visitors', () => {
     }
   })
 
-  it('EU-9: a decision made with any region or language code is read back on the next load', () => {
+  it('a decision made with any region or language code is read back on the next load', () => {
     for (let config of [{ region: 'us-ca' }, { language: 'de.DE' }, { language: 'x'.repeat(40) }]) {
       make(config).rejectAll()
       expect(make(config).getConsent().decided).toBe(true)
@@ -393,7 +393,7 @@ describe('failures', () => {
 })
 
 describe('Global Privacy Control', () => {
-  it('GPC-1, GPC-5: is exposed, and in opt-in mode never pre-selects marketing', () => {
+  it('is exposed, and in opt-in mode never pre-selects marketing', () => {
     setGpc(true)
     let manager = make()
     expect(manager.getConsent()).toMatchObject({ gpc: true, decided: false, categories: { marketing: false } })
@@ -402,7 +402,7 @@ describe('Global Privacy Control', () => {
     expect(manager.getConsent().method).toBe('accept-all')
   })
 
-  it('GPC-2: in opt-out mode stores a gpc decision with marketing denied, without interaction', () => {
+  it('in opt-out mode stores a gpc decision with marketing denied, without interaction', () => {
     setGpc(true)
     let changes = vi.fn()
     addEventListener('charto:change', changes)
@@ -418,7 +418,7 @@ describe('Global Privacy Control', () => {
     expect(changes).toHaveBeenCalledOnce()
   })
 
-  it('GPC-4: overrides a stored marketing grant, and a later load without GPC does not re-grant', () => {
+  it('overrides a stored marketing grant, and a later load without GPC does not re-grant', () => {
     make({ mode: 'opt-out' }).setConsent({ pixel: true })
     setGpc(true)
     expect(make({ mode: 'opt-out' }).getConsent()).toMatchObject({ method: 'gpc', services: { pixel: false } })

@@ -21,7 +21,7 @@ describe('stored record', () => {
     let value = encodeDecision(decision)
     expect(decodeDecision(value)).toEqual(decision)
     expect(value).toMatch(/^[\w|+:.-]+$/)
-    // REC-1: id, two timestamps, revision, choices, method, GPC, region, language in under 130 bytes.
+    // Id, two timestamps, revision, choices, method, GPC, region and language (no personal data) in under 130 bytes.
     expect(value.length).toBeLessThan(130)
   })
 

@@ -30,25 +30,25 @@ afterEach(() => {
 })
 
 describe('Consent Mode v2', () => {
-  it('GCM-1: pushes default with all 7 keys synchronously, denied in opt-in except security_storage', () => {
+  it('pushes default with all 7 keys synchronously, denied in opt-in except security_storage', () => {
     make()
     expect(entries()).toEqual([['consent', 'default', all('denied', { security_storage: 'granted' })]])
   })
 
-  it('GCM-1: default comes before the page\'s own config pushed after init', () => {
+  it('default comes before the page\'s own config pushed after init', () => {
     make()
     gtag('config', 'G-TEST')
     expect(entries().map((e: any[]) => e[0] + ':' + e[1])).toEqual(['consent:default', 'config:G-TEST'])
   })
 
-  it('GCM-2: pushes Arguments objects, not arrays', () => {
+  it('pushes Arguments objects, not arrays (gtag.js ignores arrays)', () => {
     make()
     expect(w.dataLayer).toHaveLength(1)
     expect(Object.prototype.toString.call(w.dataLayer[0])).toBe('[object Arguments]')
     expect(Array.isArray(w.dataLayer[0])).toBe(false)
   })
 
-  it('GCM-2: keeps an existing dataLayer (same array, earlier entries kept)', () => {
+  it('keeps an existing dataLayer (same array, earlier entries kept)', () => {
     let existing = [{ event: 'gtm.js' }]
     w.dataLayer = existing
     make()
@@ -57,12 +57,12 @@ describe('Consent Mode v2', () => {
     expect(existing).toHaveLength(2)
   })
 
-  it('GCM-1: opt-out mode defaults to granted', () => {
+  it('opt-out mode defaults to granted', () => {
     make({ mode: 'opt-out' })
     expect(consents()).toEqual([['consent', 'default', all('granted')]])
   })
 
-  it('GCM-1, GPC-2: opt-out mode with GPC defaults marketing keys to denied and updates for the GPC decision', () => {
+  it('opt-out mode with GPC defaults marketing keys to denied and updates for the GPC decision', () => {
     setGpc(true)
     make({ mode: 'opt-out' })
     let marketingDenied = all('granted', { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' })
@@ -72,7 +72,7 @@ describe('Consent Mode v2', () => {
     ])
   })
 
-  it('GPC-4, GCM-4: GPC overriding a stored marketing grant pushes one denied update, never a granted one', () => {
+  it('GPC overriding a stored marketing grant pushes one denied update, never a granted one', () => {
     make({ mode: 'opt-out' }, []).acceptAll()
     setGpc(true)
     delete w.dataLayer
@@ -90,7 +90,7 @@ describe('Consent Mode v2', () => {
     expect(states[0]).toMatchObject({ method: 'gpc', categories: { marketing: false } })
   })
 
-  it('GCM-3: a returning visitor gets default then update in the same synchronous init, on every load', () => {
+  it('a returning visitor gets default then update in the same synchronous init, on every load', () => {
     make({}, []).acceptAll()
     for (let load = 0; load < 2; load++) {
       delete w.dataLayer
@@ -102,7 +102,7 @@ describe('Consent Mode v2', () => {
     }
   })
 
-  it('GCM-4: each change pushes exactly one update with every mapped key', () => {
+  it('each change pushes exactly one update with every mapped key', () => {
     let manager = make()
     manager.acceptAll()
     expect(consents()).toHaveLength(2)
@@ -115,14 +115,14 @@ describe('Consent Mode v2', () => {
     expect(consents()[3][2]).toEqual(all('denied', { security_storage: 'granted' }))
   })
 
-  it('GCM-4: the update reaches dataLayer before handlers registered after consentMode (e.g. a reload)', () => {
+  it('the update reaches dataLayer before handlers registered after consentMode (e.g. a reload)', () => {
     let seen: number[] = []
     let later: Extension = ({ manager }) => manager.on('change', () => seen.push(consents().length))
     make({}, [consentMode, later]).acceptAll()
     expect(seen).toEqual([2])
   })
 
-  it('GCM-5: wait_for_update, region, ads_data_redaction and url_passthrough', () => {
+  it('wait_for_update, region, ads_data_redaction and url_passthrough are configurable', () => {
     make({ googleConsentMode: { waitForUpdate: 500, region: ['US-CA'], adsDataRedaction: true, urlPassthrough: true } })
     expect(entries()).toEqual([
       ['consent', 'default', { ...all('denied', { security_storage: 'granted' }), wait_for_update: 500, region: ['US-CA'] }],
@@ -131,7 +131,7 @@ describe('Consent Mode v2', () => {
     ])
   })
 
-  it('GCM-6: default mapping of each category', () => {
+  it('default mapping: performance to analytics_storage, functional to functionality_storage and personalization_storage, marketing to the three ad_ keys, security_storage always granted', () => {
     let manager = make({ services: { ga4: { category: 'performance' } } })
     manager.setConsent({ performance: true })
     expect(consents()[1][2]).toEqual(all('denied', { security_storage: 'granted', analytics_storage: 'granted' }))
@@ -141,7 +141,7 @@ describe('Consent Mode v2', () => {
     expect(consents()[3][2]).toEqual(all('denied', { security_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' }))
   })
 
-  it('GCM-6: mapping is overridable per key, to a category or a service', () => {
+  it('mapping is overridable per key, to a category or a service', () => {
     let manager = make({
       services: { ga4: { category: 'performance' } },
       googleConsentMode: { mapping: { ad_personalization: 'functional', analytics_storage: 'ga4' } }
@@ -150,7 +150,7 @@ describe('Consent Mode v2', () => {
     expect(consents()[1][2]).toMatchObject({ ad_personalization: 'granted', analytics_storage: 'granted', ad_storage: 'denied', ad_user_data: 'denied' })
   })
 
-  it('GCM-6: a misspelt key or id, or a wrong type, is a configuration error with its path, never a silent denial', () => {
+  it('a misspelt key or id, or a wrong type, is a configuration error with its path, never a silent denial', () => {
     let paths = (googleConsentMode: unknown) => {
       try {
         make({ services: { ga4: { category: 'performance' } }, googleConsentMode } as any)
@@ -171,12 +171,12 @@ describe('Consent Mode v2', () => {
     ])
   })
 
-  it('GCM-6: consentModeState is pure', () => {
+  it('consentModeState is pure', () => {
     let state = { categories: { necessary: true, marketing: true }, services: {} } as any
     expect(consentModeState(state)).toMatchObject({ ad_storage: 'granted', analytics_storage: 'denied', security_storage: 'granted' })
   })
 
-  it('GTM-1: pushes the nested charto_consent event per decision and on each page load with a decision', () => {
+  it('pushes the nested charto_consent event for tag-manager triggers per decision and on each page load with a decision', () => {
     let manager = make()
     expect(entries().filter((e: any) => e.event)).toEqual([])
     manager.setConsent({ performance: true })

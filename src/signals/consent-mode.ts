@@ -16,7 +16,7 @@ export interface ConsentModeOptions {
   urlPassthrough?: boolean
 }
 
-/** GCM-6: the default mapping. */
+/** The default mapping of Consent Mode keys to categories; `mapping` can override each key. */
 export const CONSENT_MODE_MAPPING: ConsentModeMapping = {
   ad_storage: 'marketing',
   ad_user_data: 'marketing',

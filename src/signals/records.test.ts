@@ -54,8 +54,8 @@ describe('a response that clears the site’s data (Clear-Site-Data)', () => {
   })
 })
 
-describe('REC-1: the record', () => {
-  it('REC-2: a record stays queued until its answer comes: a page closed while it is on its way loses nothing', async () => {
+describe('the record', () => {
+  it('a record stays queued until its answer comes: a page closed while it is on its way loses nothing', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     let start = 1_000_000_000_000
     vi.setSystemTime(start)
@@ -79,7 +79,7 @@ describe('REC-1: the record', () => {
     expect(queue()).toHaveLength(0)
   })
 
-  it('REC-1: every decision yields a record with the documented fields and no personal data', async () => {
+  it('every decision yields a record with the documented fields and no personal data', async () => {
     let onRecord = vi.fn()
     let manager = make({ onRecord, language: 'de', revision: 3 })
     manager.setConsent({ performance: true, pixel: true })
@@ -105,7 +105,7 @@ describe('REC-1: the record', () => {
     expect(json).not.toMatch(/utm_source|email|#top|userAgent|Mozilla|"ip"/i)
   })
 
-  it('REC-1: methods accept-all, reject-all, custom, api; createdAt stays, updatedAt moves', async () => {
+  it('methods accept-all, reject-all, custom, api; createdAt stays, updatedAt moves', async () => {
     let onRecord = vi.fn()
     let manager = make({ onRecord })
     manager.acceptAll()
@@ -117,7 +117,7 @@ describe('REC-1: the record', () => {
     expect(new Set(list.map((r) => r.createdAt)).size).toBe(1)
   })
 
-  it('REC-3: a withdrawal produces a new record', () => {
+  it('a withdrawal produces a new record', () => {
     let onRecord = vi.fn()
     let manager = make({ onRecord })
     manager.acceptAll()
@@ -126,7 +126,7 @@ describe('REC-1: the record', () => {
     expect(onRecord.mock.calls[1][0].categories).toEqual({ necessary: true, performance: false, marketing: false, functional: false })
   })
 
-  it('REC-1, GPC-2: a GPC decision at init is recorded with method gpc and the region', async () => {
+  it('a GPC decision at init is recorded with method gpc and the region', async () => {
     setGpc(true)
     let onRecord = vi.fn()
     make({ onRecord, regions: { 'US-CA': { mode: 'opt-out' } }, region: 'US-CA' }, [regions, records])
@@ -136,7 +136,7 @@ describe('REC-1: the record', () => {
     expect(sent()[0].method).toBe('gpc')
   })
 
-  it('REC-1: no record for decisions from other tabs, nor for reset (no decision)', async () => {
+  it('no record for decisions from other tabs, nor for reset (no decision)', async () => {
     let onRecord = vi.fn()
     let manager = make({ onRecord })
     let other = make({ records: undefined }, [])
@@ -172,8 +172,8 @@ describe('REC-1: the record', () => {
   })
 })
 
-describe('REC-2: delivery', () => {
-  it('REC-2: POSTs one JSON object per request with keepalive and Content-Type, plus host headers, without blocking', async () => {
+describe('delivery to the host endpoint', () => {
+  it('POSTs one JSON object per request with keepalive and Content-Type, plus host headers, without blocking', async () => {
     let manager = make({ records: { endpoint: ENDPOINT, headers: { Authorization: 'Bearer site-key' } } })
     manager.acceptAll()
     expect(fetchMock).not.toHaveBeenCalled()
@@ -185,7 +185,7 @@ describe('REC-2: delivery', () => {
     expect(JSON.parse(init.body)).toMatchObject({ method: 'accept-all', categories: { marketing: true } })
   })
 
-  it('REC-2: nothing is sent without an endpoint', async () => {
+  it('nothing is sent without an endpoint', async () => {
     let onRecord = vi.fn()
     make({ records: undefined, onRecord }).acceptAll()
     make({ records: {} as any }).acceptAll()
@@ -196,7 +196,7 @@ describe('REC-2: delivery', () => {
     expect(fetchMock).not.toHaveBeenCalled()
   })
 
-  it('REC-2: a failed delivery is queued and retried on the next load; delivered items leave the queue', async () => {
+  it('a failed delivery is queued and retried on the next load; delivered items leave the queue', async () => {
     fetchMock.mockImplementation(fail)
     make().acceptAll()
     await settle()
@@ -210,7 +210,7 @@ describe('REC-2: delivery', () => {
     expect(queue()).toHaveLength(0)
   })
 
-  it('REC-2: network errors and a throwing fetch are queued too', async () => {
+  it('network errors and a throwing fetch are queued too', async () => {
     fetchMock.mockImplementation(() => Promise.reject(new TypeError('offline')))
     make().acceptAll()
     await settle()
@@ -222,12 +222,12 @@ describe('REC-2: delivery', () => {
     expect(queue()).toHaveLength(2)
   })
 
-  it('REC-2: back-off: 0 for the first retry, then 1, 3, 7 minutes…, capped at one day', () => {
+  it('back-off: 0 for the first retry, then 1, 3, 7 minutes…, capped at one day', () => {
     expect([1, 2, 3, 4].map(backoff)).toEqual([0, 6e4, 18e4, 42e4])
     expect(backoff(30)).toBe(864e5)
   })
 
-  it('REC-2: an item not yet due waits; a due item failing again backs off further', async () => {
+  it('an item not yet due waits; a due item failing again backs off further', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(1_000_000_000_000)
     fetchMock.mockImplementation(fail)
@@ -250,7 +250,7 @@ describe('REC-2: delivery', () => {
     expect(queue()).toHaveLength(0)
   })
 
-  it(`REC-2: the queue is bounded to ${QUEUE_SIZE} items (oldest dropped) and an item is dropped after ${MAX_ATTEMPTS} attempts`, async () => {
+  it(`the queue is bounded to ${QUEUE_SIZE} items (oldest dropped) and an item is dropped after ${MAX_ATTEMPTS} attempts`, async () => {
     fetchMock.mockImplementation(fail)
     // One decision a millisecond: identical records (same id, time and choices) are one entry in the queue.
     vi.useFakeTimers({ toFake: ['Date'] })
@@ -266,7 +266,7 @@ describe('REC-2: delivery', () => {
     expect(queue()).toHaveLength(0)
   })
 
-  it('REC-2: a corrupt or hand-edited queue is ignored without throwing', async () => {
+  it('a corrupt or hand-edited queue is ignored without throwing', async () => {
     for (let value of ['{oops', '{"a":1}', '[null, 5, "x"]']) {
       localStorage.setItem('charto:records', value)
       expect(() => make()).not.toThrow()
@@ -274,7 +274,7 @@ describe('REC-2: delivery', () => {
     await settle()
   })
 
-  it('REC-2: retries when the browser comes back online', async () => {
+  it('retries when the browser comes back online', async () => {
     fetchMock.mockImplementation(fail)
     make().acceptAll()
     await settle()
@@ -285,7 +285,7 @@ describe('REC-2: delivery', () => {
     expect(queue()).toHaveLength(0)
   })
 
-  it('REC-2: storage failures never break a decision', async () => {
+  it('storage failures never break a decision', async () => {
     fetchMock.mockImplementation(fail)
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
       throw new Error('QuotaExceededError')

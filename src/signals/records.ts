@@ -11,7 +11,7 @@ export { sha256, configHash } from '../records/hash.js'
 export { backoff, QUEUE_SIZE, MAX_ATTEMPTS, IN_FLIGHT } from '../records/queue.js'
 
 /**
- * REC-1/REC-2: a record for every decision of this tab (not for decisions arriving from other tabs), given to
+ * A record for every decision of this tab (not for decisions arriving from other tabs), given to
  * `config.onRecord(record)` and POSTed as JSON to `config.records.endpoint` with `fetch` keepalive. Failed deliveries
  * wait in a bounded localStorage queue and are retried on a later page load (or when the browser comes online).
  */

@@ -26,7 +26,7 @@ afterEach(() => {
   setGpc(undefined)
 })
 
-describe('REG-1: resolveMode', () => {
+describe('resolveMode', () => {
   it.each([
     ['US-CA', 'opt-out', 'exact subdivision'],
     ['us-ca', 'opt-out', 'case-insensitive'],
@@ -46,11 +46,11 @@ describe('REG-1: resolveMode', () => {
     [undefined, 'opt-in', 'missing → strictest'],
     ['Californ1a!', 'opt-in', 'malformed → strictest'],
     [42, 'opt-in', 'not a string → strictest']
-  ] as [unknown, string, string][])('REG-1: %s → %s (%s)', (region, mode) => {
+  ] as [unknown, string, string][])('%s → %s (%s)', (region, mode) => {
     expect(resolveMode(POLICIES, region)).toBe(mode)
   })
 
-  it('REG-1: the most specific key wins (country over EU, subdivision over country)', () => {
+  it('the most specific key wins (country over EU, subdivision over country)', () => {
     let policies: RegionPolicies = { EU: { mode: 'opt-in' }, FR: { mode: 'opt-out' }, 'FR-IDF': { mode: 'opt-in' }, default: { mode: 'opt-out' } }
     expect(resolveMode(policies, 'FR')).toBe('opt-out')
     expect(resolveMode(policies, 'FR-IDF')).toBe('opt-in')
@@ -58,7 +58,7 @@ describe('REG-1: resolveMode', () => {
     expect(resolveMode(policies, 'IT')).toBe('opt-in')
   })
 
-  it('REG-1: without default, unlisted regions are opt-in; invalid modes and prototype keys fail closed', () => {
+  it('without default, unlisted regions are opt-in; invalid modes and prototype keys fail closed', () => {
     expect(resolveMode({ 'US-CA': { mode: 'opt-out' } }, 'BR')).toBe('opt-in')
     expect(resolveMode({ default: { mode: 'opt-outt' as any } }, 'BR')).toBe('opt-in')
     expect(resolveMode({ default: null as any }, 'BR')).toBe('opt-in')
@@ -67,20 +67,20 @@ describe('REG-1: resolveMode', () => {
   })
 })
 
-describe('REG-1: regions extension', () => {
-  it('REG-1: sets mode and region synchronously from a string', () => {
+describe('regions extension', () => {
+  it('sets mode and region synchronously from a string', () => {
     let manager = make({ regions: POLICIES, region: 'us-ca' })
     expect(manager.mode).toBe('opt-out')
     expect(manager.getConsent()).toMatchObject({ region: 'US-CA', categories: { marketing: true } })
   })
 
-  it('REG-1: from a function returning a string', () => {
+  it('sets mode and region from a function returning a string', () => {
     let manager = make({ regions: POLICIES, region: () => 'DE' })
     expect(manager.mode).toBe('opt-in')
     expect(manager.getConsent().region).toBe('DE')
   })
 
-  it('REG-1: junk from a lookup is no region: opt-in, and not recorded (a receiver would refuse the record)', async () => {
+  it('junk from a lookup is no region: opt-in, and not recorded (a receiver would refuse the record)', async () => {
     for (let junk of ['United States of America|X', 'Bavaria, Germany', '<html>', '']) {
       let manager = make({ regions: { ...POLICIES, default: { mode: 'opt-out' } }, region: () => junk })
       expect([manager.mode, manager.getConsent().region]).toEqual(['opt-in', null])
@@ -92,7 +92,7 @@ describe('REG-1: regions extension', () => {
     expect(make({ regions: POLICIES, region: () => 'us-ca' }).getConsent().region).toBe('US-CA')
   })
 
-  it('REG-1: a throwing lookup falls back to opt-in, even with an opt-out default', () => {
+  it('a throwing lookup falls back to opt-in, even with an opt-out default', () => {
     let manager = make({
       regions: POLICIES,
       region: () => {
@@ -103,7 +103,7 @@ describe('REG-1: regions extension', () => {
     expect(manager.getConsent().region).toBe(null)
   })
 
-  it('REG-1: a pending lookup starts opt-in; when it resolves to opt-out, state switches with one change', async () => {
+  it('a pending lookup starts opt-in; when it resolves to opt-out, state switches with one change', async () => {
     let changes: ChangeDetail[] = []
     let manager = make({ regions: POLICIES, region: () => Promise.resolve('US-CA') })
     manager.on('change', (d) => changes.push(d))
@@ -117,7 +117,7 @@ describe('REG-1: regions extension', () => {
     expect(manager.getConsent()).toMatchObject({ decided: false, region: 'US-CA' })
   })
 
-  it('REG-1: a lookup resolving to the same mode emits nothing', async () => {
+  it('a lookup resolving to the same mode emits nothing', async () => {
     let changes = 0
     let manager = make({ regions: POLICIES, region: async () => 'FR' })
     manager.on('change', () => changes++)
@@ -126,13 +126,13 @@ describe('REG-1: regions extension', () => {
     expect(manager.getConsent().region).toBe('FR')
   })
 
-  it('REG-1: a rejected lookup stays opt-in', async () => {
+  it('a rejected lookup stays opt-in', async () => {
     let manager = make({ regions: POLICIES, region: () => Promise.reject(new Error('geo down')) })
     await tick()
     expect(manager.mode).toBe('opt-in')
   })
 
-  it('GPC-2, REG-1: async opt-out region with GPC decides with method gpc (marketing denied)', async () => {
+  it('async opt-out region with GPC decides with method gpc (marketing denied)', async () => {
     setGpc(true)
     let manager = make({ regions: POLICIES, region: async () => 'US-CA' })
     expect(manager.getConsent().decided).toBe(false)
@@ -140,20 +140,20 @@ describe('REG-1: regions extension', () => {
     expect(manager.getConsent()).toMatchObject({ decided: true, method: 'gpc', region: 'US-CA', categories: { marketing: false, performance: true } })
   })
 
-  it('GPC-4, REG-1: an opt-out region with GPC overrides a stored marketing grant', () => {
+  it('an opt-out region with GPC overrides a stored marketing grant', () => {
     make({}, []).acceptAll()
     setGpc(true)
     let manager = make({ regions: POLICIES, region: 'US-CA' })
     expect(manager.getConsent()).toMatchObject({ method: 'gpc', categories: { marketing: false } })
   })
 
-  it('GPC-5, REG-1: an opt-in region with GPC does not decide and does not pre-select marketing', () => {
+  it('an opt-in region with GPC does not decide and does not pre-select marketing', () => {
     setGpc(true)
     let manager = make({ regions: POLICIES, region: 'DE' })
     expect(manager.getConsent()).toMatchObject({ decided: false, gpc: true, categories: { marketing: false } })
   })
 
-  it('REG-1: Consent Mode defaults follow the region (regions registered first)', async () => {
+  it('Consent Mode defaults follow the region (regions registered first)', async () => {
     make({ regions: POLICIES, region: 'US-CA', googleConsentMode: true }, [regions, consentMode])
     let dl = (window as any).dataLayer
     expect(dl[0][2].ad_storage).toBe('granted')
@@ -170,7 +170,7 @@ describe('REG-1: regions extension', () => {
     expect(dl[1][2].ad_storage).toBe('granted')
   })
 
-  it('REG-1: a lookup resolving after destroy is ignored', async () => {
+  it('a lookup resolving after destroy is ignored', async () => {
     let changes = 0
     let manager = make({ regions: POLICIES, region: async () => 'US-CA' })
     manager.on('change', () => changes++)
@@ -180,7 +180,7 @@ describe('REG-1: regions extension', () => {
     expect(manager.mode).toBe('opt-in')
   })
 
-  it('REG-1: without a regions table, a region function still sets the region and keeps the mode', () => {
+  it('without a regions table, a region function still sets the region and keeps the mode', () => {
     let manager = make({ mode: 'opt-out', region: () => 'br' })
     expect(manager.mode).toBe('opt-out')
     expect(manager.getConsent().region).toBe('BR')

@@ -9,7 +9,7 @@ export type RegionPolicies = Record<string, { mode: Mode }>
 const EU = /^(AT|BE|BG|HR|CY|CZ|DK|EE|FI|FR|DE|GR|EL|HU|IE|IT|LV|LT|LU|MT|NL|PL|PT|RO|SK|SI|ES|SE|IS|LI|NO)$/
 
 /**
- * REG-1: the mode for a region code (`DE`, `US-CA`). The most specific key wins: `US-CA`, then `US`, then `EU` for
+ * The mode for a region code (`DE`, `US-CA`). The most specific key wins: `US-CA`, then `US`, then `EU` for
  * EU/EEA countries, then `default`. A missing or malformed region, or a missing `default`, gives the strictest: opt-in.
  */
 /** The region code in capitals, or '' for anything that is not one ("United States", an error page, a number). */

@@ -25,8 +25,8 @@ afterEach(() => {
   setGpc(undefined)
 })
 
-describe('VEN-1: Microsoft UET', () => {
-  it('VEN-1: pushes consent default at setup and update per decision into uetq', () => {
+describe('Microsoft UET', () => {
+  it('pushes consent default at setup and update per decision into uetq', () => {
     let manager = make({}, [uet])
     expect(w.uetq).toEqual(['consent', 'default', { ad_storage: 'denied' }])
     manager.acceptAll()
@@ -35,22 +35,22 @@ describe('VEN-1: Microsoft UET', () => {
     expect(w.uetq.slice(6)).toEqual(['consent', 'update', { ad_storage: 'denied' }])
   })
 
-  it('VEN-1: keeps an existing uetq and calls a loaded UET through its push', () => {
+  it('keeps an existing uetq and calls a loaded UET through its push', () => {
     let push = vi.fn()
     w.uetq = { push }
     make({}, [uet])
     expect(push).toHaveBeenCalledWith('consent', 'default', { ad_storage: 'denied' })
   })
 
-  it('VEN-1, GCM-3: a returning visitor gets default then update at init', () => {
+  it('a returning visitor gets default then update at init', () => {
     make({}, []).acceptAll()
     make({}, [uet])
     expect(w.uetq).toEqual(['consent', 'default', { ad_storage: 'denied' }, 'consent', 'update', { ad_storage: 'granted' }])
   })
 })
 
-describe('VEN-1: Microsoft Clarity', () => {
-  it('VEN-1: queues consentv2 (capital S keys) in the documented stub before Clarity loads', () => {
+describe('Microsoft Clarity', () => {
+  it('queues consentv2 (capital S keys) in the documented stub before Clarity loads', () => {
     let manager = make({}, [clarity])
     expect(typeof w.clarity).toBe('function')
     expect(args(w.clarity.q)).toEqual([['consentv2', { ad_Storage: 'denied', analytics_Storage: 'denied' }]])
@@ -59,7 +59,7 @@ describe('VEN-1: Microsoft Clarity', () => {
     expect(args(w.clarity.q)[1]).toEqual(['consentv2', { ad_Storage: 'denied', analytics_Storage: 'granted' }])
   })
 
-  it('VEN-1: calls a loaded clarity() directly', () => {
+  it('calls a loaded clarity() directly', () => {
     w.clarity = vi.fn()
     make({}, [clarity]).acceptAll()
     expect(w.clarity.mock.calls).toEqual([
@@ -69,8 +69,8 @@ describe('VEN-1: Microsoft Clarity', () => {
   })
 })
 
-describe('VEN-1: Meta Pixel', () => {
-  it('VEN-1: revokes on every page before the pixel initialises, grants with marketing', () => {
+describe('Meta Pixel', () => {
+  it('revokes on every page before the pixel initialises, grants with marketing', () => {
     let manager = make({}, [meta])
     w.fbq('init', '123')
     expect(args(w.fbq.queue)).toEqual([['consent', 'revoke'], ['init', '123']])
@@ -80,7 +80,7 @@ describe('VEN-1: Meta Pixel', () => {
     expect(args(w.fbq.queue)[3]).toEqual(['consent', 'revoke'])
   })
 
-  it('VEN-1: defines a queue stub fbevents.js can take over (queue, push, loaded, version, callMethod)', () => {
+  it('defines a queue stub fbevents.js can take over (queue, push, loaded, version, callMethod)', () => {
     make({}, [meta])
     expect(w.fbq.push).toBe(w.fbq)
     expect(w.fbq.loaded).toBe(true)
@@ -92,13 +92,13 @@ describe('VEN-1: Meta Pixel', () => {
     expect(calls).toEqual([['track', 'PageView']])
   })
 
-  it('VEN-1: a returning visitor with marketing granted: revoke then grant, before init', () => {
+  it('a returning visitor with marketing granted: revoke then grant, before init', () => {
     make({}, []).acceptAll()
     make({}, [meta])
     expect(args(w.fbq.queue)).toEqual([['consent', 'revoke'], ['consent', 'grant']])
   })
 
-  it('VEN-1: opt-out mode grants right after the revoke; with GPC it stays revoked', () => {
+  it('opt-out mode grants right after the revoke; with GPC it stays revoked', () => {
     make({ mode: 'opt-out' }, [meta])
     expect(args(w.fbq.queue)).toEqual([['consent', 'revoke'], ['consent', 'grant']])
     delete w.fbq
@@ -109,14 +109,14 @@ describe('VEN-1: Meta Pixel', () => {
     expect(args(w.fbq.queue)).toEqual([['consent', 'revoke'], ['consent', 'revoke']])
   })
 
-  it('VEN-1, GPC-4: GPC overriding a stored marketing grant never sends grant', () => {
+  it('GPC overriding a stored marketing grant never sends grant', () => {
     make({ mode: 'opt-out' }, []).acceptAll()
     setGpc(true)
     make({ mode: 'opt-out' }, [meta])
     expect(args(w.fbq.queue)).toEqual([['consent', 'revoke'], ['consent', 'revoke']])
   })
 
-  it('VEN-1: uses an existing fbq', () => {
+  it('uses an existing fbq', () => {
     w.fbq = vi.fn()
     make({}, [meta])
     expect(w.fbq).toHaveBeenCalledWith('consent', 'revoke')
@@ -124,7 +124,7 @@ describe('VEN-1: Meta Pixel', () => {
 })
 
 describe('vendors', () => {
-  it('VEN-1: runs the adapters listed in config.vendors, refuses unknown names, follows the Consent Mode mapping', () => {
+  it('runs the adapters listed in config.vendors, refuses unknown names, follows the Consent Mode mapping', () => {
     expect(() => make({ vendors: ['uet', 'nope'] as any })).toThrow(/vendors: must be a list of "uet", "clarity", "meta"/)
     let manager = make({
       vendors: ['uet', 'clarity'],

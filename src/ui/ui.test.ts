@@ -38,7 +38,7 @@ afterEach(() => {
 })
 
 describe('banner', () => {
-  it('EU-2: shows an undecided visitor a named region with title, text and three buttons', () => {
+  it('shows an undecided visitor a named region with title, text and three buttons', () => {
     make({ privacyPolicyUrl: '/privacy' })
     let region = view()!
     expect(region.getAttribute('role')).toBe('region')
@@ -59,7 +59,7 @@ describe('banner', () => {
     expect(hosts()).toHaveLength(1)
   })
 
-  it('EU-2: Accept all grants everything, Reject all grants nothing, and both close the banner with a status', () => {
+  it('Accept all grants everything, Reject all grants nothing, and both close the banner with a status', () => {
     let m = make()
     press('Reject all')
     expect(m.getConsent()).toMatchObject({ decided: true, method: 'reject-all', categories: { marketing: false } })
@@ -92,7 +92,7 @@ describe('banner', () => {
     expect(m.getConsent().decided).toBe(false)
   })
 
-  it('EU-4: Escape closes without granting anything', () => {
+  it('Escape closes without granting anything', () => {
     let m = make()
     let escape = () => view()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
     press('Preferences')
@@ -123,7 +123,7 @@ describe('preferences', () => {
     services: { ga4: { category: 'performance', label: 'Google Analytics', cookies: [{ name: '_gid', duration: '1 day' }] }, pixel: { category: 'marketing' } }
   }
 
-  it('A11Y-1: is a labelled modal dialog with a switch per category and service', () => {
+  it('is a labelled modal dialog with a switch per category and service', () => {
     make(config).showPreferences()
     let dialog = view()!
     expect(dialog.localName).toBe('dialog')
@@ -134,7 +134,7 @@ describe('preferences', () => {
     expect(switches.map((s) => s.closest('label')!.textContent)).toEqual(['Necessary', 'Performance', 'Google Analytics', 'Marketing', 'pixel', 'Functional'])
   })
 
-  it('EU-2: one button order on every layer: Accept all, Reject all, then the layer\'s own third action', () => {
+  it('one button order on every layer: Accept all, Reject all, then the layer\'s own third action', () => {
     let m = make(config)
     let actions = () => [...view()!.querySelectorAll('[part~=buttons] button')].map((b) => b.getAttribute('data-charto-action'))
     expect(actions()).toEqual(['accept-all', 'reject-all', 'preferences'])
@@ -142,7 +142,7 @@ describe('preferences', () => {
     expect(actions()).toEqual(['accept-all', 'reject-all', 'save'])
   })
 
-  it('EU-3: necessary is on and disabled with its justification; others are off on first open', () => {
+  it('necessary is on and disabled with its justification; others are off on first open', () => {
     make(config).showPreferences()
     let [necessary, ...rest] = [...view()!.querySelectorAll('input')]
     expect(necessary.checked && necessary.disabled).toBe(true)
@@ -150,7 +150,7 @@ describe('preferences', () => {
     expect(rest.every((s) => !s.checked && !s.disabled)).toBe(true)
   })
 
-  it('EU-8: lists each cookie: name, provider, purpose, duration, first/third party, before consent', () => {
+  it('lists each cookie: name, provider, purpose, duration, first/third party, before consent', () => {
     make(config).showPreferences()
     let rows = [...view()!.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => c.textContent))
     expect(rows).toEqual([
@@ -171,7 +171,7 @@ describe('preferences', () => {
     expect(shadow().querySelector('[role=status]')!.textContent).toBe('Preferences saved')
     m.showPreferences()
     expect([...view()!.querySelectorAll('input')].map((i) => i.checked)).toEqual([true, false, false, true, true, false])
-    // A11Y-6: saving again changes the live region, so it is announced again; the words stay the same.
+    // Saving again changes the live region, so it is announced again; the words stay the same.
     press('Save choices')
     let again = shadow().querySelector('[role=status]')!.textContent!
     expect(again).not.toBe('Preferences saved')
@@ -185,7 +185,7 @@ describe('preferences', () => {
     expect(ga4.checked).toBe(true)
   })
 
-  it('GPC-3: in opt-out mode with GPC, states that the signal was honoured (role=status) and shows marketing off', () => {
+  it('in opt-out mode with GPC, states that the signal was honoured (role=status) and shows marketing off', () => {
     setGpc(true)
     let m = make({ mode: 'opt-out' })
     expect(hosts()).toHaveLength(0)
@@ -195,7 +195,7 @@ describe('preferences', () => {
     expect(view()!.querySelectorAll('input')[2].checked).toBe(false)
   })
 
-  it('US-1: opt-out mode shows the notice with a Do Not Sell or Share trigger that denies marketing in one step', () => {
+  it('opt-out mode shows the notice with a Do Not Sell or Share trigger that denies marketing in one step', () => {
     let m = make({ mode: 'opt-out' })
     expect(view()!.textContent).toContain(en.banner.notice)
     press(en.preferences.doNotSell)
@@ -327,7 +327,7 @@ describe('action hooks (data-charto-action)', () => {
 })
 
 describe('page hooks', () => {
-  it('EU-5: any [data-charto-open], even added later, opens the preferences; focus returns to it', () => {
+  it('any [data-charto-open], even added later, opens the preferences; focus returns to it', () => {
     let m = make()
     m.acceptAll()
     let a = document.createElement('a')
@@ -343,7 +343,7 @@ describe('page hooks', () => {
     expect(document.activeElement).toBe(a)
   })
 
-  it('A11Y-1: Escape from preferences opened by a page link while the banner shows: back to the banner, focus on the link', () => {
+  it('Escape from preferences opened by a page link while the banner shows: back to the banner, focus on the link', () => {
     let m = make()
     let a = document.createElement('a')
     a.href = '#'
@@ -364,7 +364,7 @@ describe('page hooks', () => {
     expect(shadow().activeElement?.textContent).toBe('Preferences')
   })
 
-  it('US-1: [data-charto-do-not-sell] denies marketing in one step', () => {
+  it('[data-charto-do-not-sell] denies marketing in one step', () => {
     let m = make({ mode: 'opt-out' })
     let b = document.createElement('button')
     b.setAttribute('data-charto-do-not-sell', '')
@@ -373,7 +373,7 @@ describe('page hooks', () => {
     expect(m.getConsent()).toMatchObject({ method: 'custom', categories: { marketing: false } })
   })
 
-  it('EU-5: the optional reopen button opens the preferences', () => {
+  it('the optional reopen button opens the preferences', () => {
     let m = make({ ui: { reopenButton: true } })
     m.acceptAll()
     let fab = shadow().querySelector<HTMLButtonElement>('[part=reopen]')!
@@ -399,7 +399,7 @@ describe('setLanguage', () => {
 })
 
 describe('placeholders', () => {
-  it('BLK-2: draws a placeholder for a blocked embed that names the service and grants it in place', () => {
+  it('draws a placeholder for a blocked embed that names the service and grants it in place', () => {
     let m = make({ services: { youtube: { category: 'marketing', label: 'YouTube' } } })
     m.acceptAll()
     m.reset()
@@ -418,7 +418,7 @@ describe('placeholders', () => {
     expect(hosts()).toHaveLength(1)
   })
 
-  it('EU-11: the placeholder carries the language and dir=rtl for RTL languages', () => {
+  it('the placeholder carries the language and dir=rtl for RTL languages', () => {
     let m = make({ language: 'ar', translations: { ar: { placeholder: { text: 'محظور {service}' } } } })
     let frame = document.createElement('video')
     document.body.append(frame)
@@ -427,7 +427,7 @@ describe('placeholders', () => {
     expect([card.getAttribute('lang'), card.getAttribute('dir')]).toEqual(['ar', 'rtl'])
   })
 
-  it('A11Y-6: each placeholder is a group named by its own text, so its buttons say which embed they load', () => {
+  it('each placeholder is a group named by its own text, so its buttons say which embed they load', () => {
     let m = make({ services: { maps: { category: 'functional', label: 'Maps' } } })
     let frame = document.createElement('iframe')
     document.body.append(frame)
@@ -511,12 +511,12 @@ describe('text safety', () => {
 })
 
 describe('i18n', () => {
-  it('EU-11: picks <html lang> among the registered translations and sets lang on the dialog', () => {
+  it('picks <html lang> among the registered translations and sets lang on the dialog', () => {
     document.documentElement.lang = 'de-AT'
     let m = make({ translations: { de } })
     expect(buttons()).toEqual([de.banner.acceptAll, de.banner.rejectAll, de.banner.preferences])
     expect(view()!.getAttribute('lang')).toBe('de')
-    // REC-1: the state and the record name the language the visitor was shown.
+    // The state and the record name the language the visitor was shown.
     expect(m.getConsent().language).toBe('de')
     m.rejectAll()
     expect(m.getConsent().language).toBe('de')

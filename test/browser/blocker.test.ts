@@ -65,7 +65,7 @@ let logBecomes = async (page: Page, expected: string[], sort = false) => {
 let trackerHits = () => server.requests.filter((r) => r.host == 'tracker.test')
 
 describe('markup gating', () => {
-  it('BLK-1: services.<id>.scripts objects take the nonce of the charto script under a strict CSP (README, Content Security Policy)', async () => {
+  it('services.<id>.scripts objects take the nonce of the charto script under a strict CSP (README, Content Security Policy)', async () => {
     server.requests.length = 0
     server.page(
       '/blk/config-nonce.html',
@@ -84,7 +84,7 @@ describe('markup gating', () => {
     await page.close()
   })
 
-  it('BLK-1/EU-1: nothing reaches the tracker before consent; after it, scripts run once, in order, nonce kept under a strict CSP', async () => {
+  it('nothing reaches the tracker before consent; after it, scripts run once, in order, nonce kept under a strict CSP', async () => {
     server.requests.length = 0
     server.page(
       '/blk/csp.html',
@@ -135,7 +135,7 @@ describe('markup gating', () => {
     await page.close()
   })
 
-  it('BLK-1: under Trusted Types enforcement, held, config-loaded and auto-blocked scripts run through the "charto" policy', async () => {
+  it('under Trusted Types enforcement, held, config-loaded and auto-blocked scripts run through the "charto" policy', async () => {
     server.requests.length = 0
     server.page(
       '/blk/trusted-types.html',
@@ -156,7 +156,7 @@ describe('markup gating', () => {
     await page.close()
   })
 
-  it('BLK-1: "!marketing" runs on a fresh load while marketing is denied, and not once granted', async () => {
+  it('"!marketing" runs on a fresh load while marketing is denied, and not once granted', async () => {
     server.page(
       '/blk/negation.html',
       html(`window.m = Charto.createConsent({}, [Charto.blocker])`, `<script type="text/plain" data-category="!marketing" nonce="abc">log.push('no marketing')</script>`)
@@ -172,7 +172,7 @@ describe('markup gating', () => {
     await page.close()
   })
 
-  it('BLK-1: a blocked inline script whose text arrives in two network chunks runs whole for a returning visitor', async () => {
+  it('a blocked inline script whose text arrives in two network chunks runs whole for a returning visitor', async () => {
     // The parser inserts a <script> before all of its text has arrived; reviving it then would run half a script.
     let [start, end] = html(
       `window.m = Charto.createConsent({}, [Charto.blocker])`,
@@ -192,7 +192,7 @@ describe('markup gating', () => {
     await page.close()
   })
 
-  it('BLK-2: held URLs inside an allowed element that arrive in a later network chunk load for a returning visitor', async () => {
+  it('held URLs inside an allowed element that arrive in a later network chunk load for a returning visitor', async () => {
     server.requests.length = 0
     let [start, end] = html(
       `window.m = Charto.createConsent({}, [Charto.blocker])`,
@@ -217,7 +217,7 @@ describe('markup gating', () => {
     await page.close()
   })
 
-  it('BLK-1: a held script the browser never fetches (nomodule, a non-JavaScript data-type) does not stall the ones after it', async () => {
+  it('a held script the browser never fetches (nomodule, a non-JavaScript data-type) does not stall the ones after it', async () => {
     server.page(
       '/blk/unfetched.html',
       html(
@@ -233,7 +233,7 @@ describe('markup gating', () => {
     await page.close()
   })
 
-  it('BLK-3: markup added after init is gated; added after consent it runs at once', async () => {
+  it('markup added after init is gated; added after consent it runs at once', async () => {
     server.requests.length = 0
     server.page('/blk/spa.html', html(`window.m = Charto.createConsent({}, [Charto.blocker])`))
     let page = await open('/blk/spa.html')
@@ -275,7 +275,7 @@ describe('markup gating', () => {
     await page.close()
   })
 
-  it('BLK-3: a large batch (a loop of appends, one big insertion) is gated down to nested elements', async () => {
+  it('a large batch (a loop of appends, one big insertion) is gated down to nested elements', async () => {
     server.requests.length = 0
     server.page('/blk/batch.html', html(`window.m = Charto.createConsent({}, [Charto.blocker])`, '<ul></ul>'))
     let page = await open('/blk/batch.html')
@@ -320,7 +320,7 @@ describe('markup gating', () => {
 })
 
 describe('auto-block', () => {
-  it('BLK-4: a createElement tracker makes no request until consent, then runs once with the page\'s onload', async () => {
+  it('a createElement tracker makes no request until consent, then runs once with the page\'s onload', async () => {
     server.requests.length = 0
     server.page(
       '/blk/auto.html',
@@ -351,7 +351,7 @@ describe('auto-block', () => {
 })
 
 describe('clearing', () => {
-  it('CLR-1: _ga-style cookies on the parent domain, the host and a path are gone after withdrawal', async () => {
+  it('_ga-style cookies on the parent domain, the host and a path are gone after withdrawal', async () => {
     server.page(
       '/blk/shop/cookies.html',
       html(`window.m = Charto.createConsent({

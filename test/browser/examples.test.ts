@@ -352,7 +352,7 @@ describe('server-rendered page', () => {
 describe('full script build', () => {
   const record = async (page: Page) => JSON.parse((await page.locator('#record').textContent()) || 'null')
 
-  it('US-1, REG-1: California is opt-out: the tag runs, the Do Not Sell link opts out in one step, and a record says so', async () => {
+  it('California is opt-out: the tag runs, the Do Not Sell link opts out in one step, and a record says so', async () => {
     let page = await visit('/examples/regions-and-records/?region=US-CA')
     await expect.poll(() => page.locator('#ads-state').textContent()).toBe('ran')
     await expect.poll(() => page.getByRole('button', { name: 'Do Not Sell or Share My Personal Information' }).isVisible()).toBe(true)
@@ -362,7 +362,7 @@ describe('full script build', () => {
     expect(errors).toEqual([])
   })
 
-  it('GPC-2: with Global Privacy Control in California, marketing is refused with no interaction and recorded as gpc', async () => {
+  it('with Global Privacy Control in California, marketing is refused with no interaction and recorded as gpc', async () => {
     let context = await browser.newContext()
     contexts.push(context)
     await context.addInitScript(() => Object.defineProperty(navigator, 'globalPrivacyControl', { value: true }))
@@ -373,7 +373,7 @@ describe('full script build', () => {
     expect(await page.locator('#ads-state').textContent()).toBe('not run')
   })
 
-  it('REG-1: Germany is opt-in: nothing runs before Accept all, which the record then states', async () => {
+  it('Germany is opt-in: nothing runs before Accept all, which the record then states', async () => {
     let page = await visit('/examples/regions-and-records/?region=DE')
     await expect.poll(() => banner(page).isVisible()).toBe(true)
     await settle(page)

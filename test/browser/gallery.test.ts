@@ -106,7 +106,7 @@ describe('gallery', () => {
     }, 120_000)
   }
 
-  it('A11Y-1 in Arabic: the dialog mirrors, and the keyboard journey runs right to left like it does left to right', async () => {
+  it('in Arabic, the dialog mirrors, and the keyboard journey (focus in, Tab wraps, Escape, focus back) runs right to left like it does left to right', async () => {
     let page = await galleryPage(WIDTHS.desktop)
     await page.evaluate(() => (window as any).gallery.show({ language: 'ar', layout: 'box', theme: 'light', state: 'banner' }))
     let banner = page.locator('charto-ui').first().locator('section')

@@ -1,4 +1,4 @@
-// Checklist items of ../shared/requirements.md that span the whole product, checked in Chromium on the standard
+// Consent rules that span the whole product, checked in Chromium on the standard
 // <script> build as a site owner installs it: one JSON block, one script tag, a "Cookie settings" link.
 import { expect, it } from 'vitest'
 import type { BrowserContextOptions, Page } from 'playwright-core'
@@ -36,7 +36,7 @@ const changes = (page: Page) =>
     addEventListener('charto:change', (event: any) => seen.push({ granted: event.detail.granted, revoked: event.detail.revoked }))
   })
 
-it('EU-6: withdrawing takes no more interactions than accepting, clears the category and fires change', async () => {
+it('withdrawing takes no more interactions than accepting, clears the category and fires change', async () => {
   let page = await shop()
   // Accepting: one interaction on the banner.
   await page.getByRole('button', { name: 'Accept all' }).click()
@@ -54,7 +54,7 @@ it('EU-6: withdrawing takes no more interactions than accepting, clears the cate
   await page.context().close()
 })
 
-it('EU-10: no cookie wall: after Reject all the page scrolls, its controls work and nothing is inert', async () => {
+it('no cookie wall: after Reject all the page scrolls, its controls work and nothing is inert', async () => {
   let page = await shop()
   await page.getByRole('button', { name: 'Reject all' }).click()
   await page.locator('#buy').click()
@@ -70,7 +70,7 @@ it('EU-10: no cookie wall: after Reject all the page scrolls, its controls work 
   await page.context().close()
 })
 
-it('A11Y-7: reduced motion turns transitions and animations off; the automatic theme follows the colour scheme', async () => {
+it('reduced motion turns transitions and animations off; the automatic theme follows the colour scheme', async () => {
   let surfaces: Record<string, string> = {}
   for (let colorScheme of ['light', 'dark'] as const) {
     let page = await shop({ ...CONFIG, ui: { theme: 'auto' } }, { colorScheme, reducedMotion: 'reduce' })
@@ -96,7 +96,7 @@ it('A11Y-7: reduced motion turns transitions and animations off; the automatic t
   expect(luminance(surfaces.dark)).toBeLessThan(128)
 })
 
-it('US-2, EU-7: opting out is one step, opting back in is not fewer; switches are plainly named, no legitimate interest', async () => {
+it('opting out is one step, opting back in is not fewer; switches are plainly named, no legitimate interest', async () => {
   let page = await shop({ ...CONFIG, mode: 'opt-out' })
   expect(await page.evaluate(() => (window as any).Charto.instance.isGranted('marketing'))).toBe(true)
   await page.evaluate(() => {
@@ -124,7 +124,7 @@ it('US-2, EU-7: opting out is one step, opting back in is not fewer; switches ar
   await page.context().close()
 })
 
-it('EU-6: a withdrawal unloads an embed that consent loaded and brings its placeholder back', async () => {
+it('a withdrawal unloads an embed that consent loaded and brings its placeholder back', async () => {
   let path = `/req${++pages}.html`
   suite.server.route('/embed.html', (_req, res) =>
     res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>embed</title><script>document.cookie = "embed=1; path=/"</script><p>video</p>')

@@ -90,7 +90,7 @@ it('the one script tag starts with regions, vendors and records, and no option n
   let tab = await suite.browser.newPage()
   let errors: string[] = []
   tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()))
-  // REG-1: US-CA is opt-out, so marketing runs without a banner decision; UET got its default.
+  // US-CA is opt-out, so marketing runs without a banner decision; UET got its default.
   await tab.goto(suite.server.origin() + '/one-tag.html')
   await tab.waitForFunction(() => (window as any).ran)
   expect(
@@ -128,7 +128,7 @@ it('a second init on the same page is ignored (with a warning in the development
   await tab.close()
 })
 
-it('EU-9: a decision survives adding cookie.domain: the later decision wins, and reset leaves one variant, the reset', async () => {
+it('a decision survives adding cookie.domain: the later decision wins, and reset leaves one variant, the reset', async () => {
   let host = suite.server.origin('www.shop.test')
   let body = `<script type="text/plain" data-category="performance">window.ran = true</script>`
   suite.server.page('/host-only.html', page(`<script type="application/json" id="charto-config">{}</script><script src="/dist/charto.global.js"></script>`, body))

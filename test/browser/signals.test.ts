@@ -87,7 +87,7 @@ const DENIED = {
 const GRANTED = Object.fromEntries(Object.keys(DENIED).map((k) => [k, 'granted']))
 
 describe('Google Consent Mode v2', () => {
-  it('GCM-1, GCM-2, GCM-4, GTM-1: default before the page config, Arguments objects, one update per change', async () => {
+  it('default before the page config, Arguments objects, one update per change, and a charto_consent event for tag managers', async () => {
     sitePage('/gcm.html', { googleConsentMode: true })
     let context = await browser.newContext()
     let page = await context.newPage()
@@ -113,7 +113,7 @@ describe('Google Consent Mode v2', () => {
     expect(updates).toHaveLength(2)
     expect(updates[1].value[2]).toEqual({ ...GRANTED, ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' })
 
-    // GCM-3: a returning visitor gets default then update synchronously, before the page's config, on every load
+    // A returning visitor gets default then update synchronously, before the page's config, on every load
     for (let load = 0; load < 2; load++) {
       await page.reload()
       entries = await readDataLayer(page)
@@ -123,7 +123,7 @@ describe('Google Consent Mode v2', () => {
     await context.close()
   })
 
-  it('GCM-2: keeps a dataLayer the page created first', async () => {
+  it('keeps a dataLayer the page created first', async () => {
     server.page(
       '/gcm-existing.html',
       `<!doctype html><script>window.dataLayer = [{ event: 'gtm.js' }]; window.original = window.dataLayer</script>
@@ -142,7 +142,7 @@ describe('Google Consent Mode v2', () => {
 })
 
 describe('vendor adapters', () => {
-  it('VEN-1: uetq, clarity and fbq get their consent calls before the page initialises the tags', async () => {
+  it('uetq, clarity and fbq get their consent calls before the page initialises the tags', async () => {
     sitePage(
       '/vendors.html',
       { vendors: ['uet', 'clarity', 'meta'] },
@@ -184,7 +184,7 @@ describe('GPC and regions', () => {
   }
   const REGIONS = { EU: { mode: 'opt-in' }, 'US-CA': { mode: 'opt-out' }, default: { mode: 'opt-in' } }
 
-  it('GPC-1, GPC-2: opt-out region with GPC: marketing denied without interaction, Consent Mode and record say so', async () => {
+  it('opt-out region with GPC: marketing denied without interaction, Consent Mode and record say so', async () => {
     sitePage('/gpc.html', { googleConsentMode: true, regions: REGIONS, region: 'US-CA' })
     let context = await gpcContext()
     let page = await context.newPage()
@@ -199,7 +199,7 @@ describe('GPC and regions', () => {
     await context.close()
   })
 
-  it('GPC-5: opt-in region with GPC records the signal and pre-selects nothing', async () => {
+  it('opt-in region with GPC records the signal and pre-selects nothing', async () => {
     sitePage('/gpc-eu.html', { googleConsentMode: true, regions: REGIONS, region: 'DE' })
     let context = await gpcContext()
     let page = await context.newPage()
@@ -210,7 +210,7 @@ describe('GPC and regions', () => {
     await context.close()
   })
 
-  it('REG-1: region switching: EU/EEA codes → opt-in, US-CA → opt-out, unknown → default, async lookups switch late', async () => {
+  it('region switching: EU/EEA codes → opt-in, US-CA → opt-out, unknown → default, async lookups switch late', async () => {
     let context = await browser.newContext()
     let page = await context.newPage()
     for (let [region, mode] of [
@@ -240,7 +240,7 @@ describe('GPC and regions', () => {
 })
 
 describe('consent records', () => {
-  it('REC-2: delivers one JSON record per request; a failed first attempt is retried on the next page load', async () => {
+  it('delivers one JSON record per request; a failed first attempt is retried on the next page load', async () => {
     let attempts: { contentType?: string; body: string }[] = []
     server.route('/records', (req, res, body) => {
       attempts.push({ contentType: req.headers['content-type'], body })
@@ -276,7 +276,7 @@ describe('consent records', () => {
     await context.close()
   })
 
-  it('REC-1, REC-2: end to end with the records service (cross-origin, CORS preflight) for a GPC decision and a withdrawal', async () => {
+  it('end to end with the records service (cross-origin, CORS preflight) for a GPC decision and a withdrawal', async () => {
     sitePage('/records-e2e.html', { regions: { 'US-CA': { mode: 'opt-out' } }, region: 'US-CA', records: { endpoint: receiverUrl } })
     let context = await browser.newContext()
     await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }))

@@ -114,7 +114,7 @@ describe('axe-core', () => {
   for (let dark of [false, true]) {
     for (let width of [1280, 320]) {
       let label = `${dark ? 'dark' : 'light'}, ${width}px`
-      it(`A11Y-8, A11Y-4: zero violations for the banner, the preferences and a placeholder (${label})`, async () => {
+      it(`zero violations and no horizontal scroll for the banner, the preferences and a placeholder (${label})`, async () => {
         let page = await open({
           dark,
           width,
@@ -148,7 +148,7 @@ describe('axe-core', () => {
     }
   }
 
-  it('A11Y-8: zero violations for the modal and bar layouts and the reopen button', async () => {
+  it('zero violations for the modal and bar layouts and the reopen button', async () => {
     for (let layout of ['modal', 'bar']) {
       let page = await open({ config: { ui: { layout, reopenButton: true } } })
       expect(await axe(page)).toEqual([])
@@ -163,7 +163,7 @@ describe('axe-core', () => {
 })
 
 describe('layout', () => {
-  it('EU-2: Accept all and Reject all have equal computed size, font and weight', async () => {
+  it('Accept all and Reject all have equal computed size, font and weight', async () => {
     for (let layout of ['box', 'bar', 'modal']) {
       for (let width of [1280, 320]) {
         let page = await open({ config: { ui: { layout } }, width })
@@ -182,7 +182,7 @@ describe('layout', () => {
     }
   })
 
-  it('EU-2: long German labels do not make Accept all and Reject all differ in size (every layout, both views)', async () => {
+  it('long German labels do not make Accept all and Reject all differ in size (every layout, both views)', async () => {
     for (let layout of ['box', 'bar', 'modal']) {
       for (let width of [1280, 700, 481]) {
         let page = await open({ config: { language: 'de', translations: { de }, ui: { layout } }, width })
@@ -204,7 +204,7 @@ describe('layout', () => {
     }
   })
 
-  it("EU-2: opt-out mode's notice keeps Accept all and Reject all equal, its Do Not Sell or Share link on a row of its own", async () => {
+  it("opt-out mode's notice keeps Accept all and Reject all equal, its Do Not Sell or Share link on a row of its own", async () => {
     for (let layout of ['bar', 'box', 'modal']) {
       for (let width of [1280, 700, 375]) {
         let page = await open({ config: { mode: 'opt-out', language: 'de', translations: { de }, ui: { layout } }, width })
@@ -223,7 +223,7 @@ describe('layout', () => {
     }
   })
 
-  it('A11Y-5: the reopen button keeps a 3:1 focus indicator on a light page in the dark theme', async () => {
+  it('the reopen button keeps a 3:1 focus indicator on a light page in the dark theme', async () => {
     let page = await open({ config: { ui: { reopenButton: true, theme: 'dark' } }, decided: true })
     await inShadow(page, '[part=reopen]').focus()
     // the indicator's colours (outline and its inner ring) against the white page the button floats on
@@ -240,7 +240,7 @@ describe('layout', () => {
     await page.context().close()
   })
 
-  it('A11Y-5: every switch, the locked Necessary one included, shows its state with 3:1 in both themes', async () => {
+  it('every switch, the locked Necessary one included, shows its state with 3:1 in both themes', async () => {
     for (let dark of [false, true]) {
       let page = await open({ dark })
       await page.evaluate(() => (window as any).m.showPreferences())
@@ -269,7 +269,7 @@ describe('layout', () => {
     }
   })
 
-  it('A11Y-3: every target is at least 24×24 CSS px', async () => {
+  it('every target is at least 24×24 CSS px', async () => {
     let page = await open({ config: { ui: { reopenButton: true } } })
     await page.evaluate(() => (window as any).m.showPreferences())
     await inShadow(page, 'summary').evaluateAll((list) => list.forEach((s) => (s.parentElement as HTMLDetailsElement).open = true))
@@ -375,7 +375,7 @@ describe('strict CSP', () => {
 })
 
 describe('with the blocker', () => {
-  it('BLK-2: draws a placeholder sized like each held iframe and loads it in place', async () => {
+  it('draws a placeholder sized like each held iframe and loads it in place', async () => {
     server.page(
       '/with-blocker/',
       `<!doctype html><html lang="en"><title>Blocker</title><script src="/ui-blocker.js"></script><script src="/with-blocker/init.js"></script>
@@ -410,7 +410,7 @@ describe('with the blocker', () => {
 })
 
 describe('keyboard only', () => {
-  it('A11Y-1, A11Y-2, EU-4: reaches and uses every control; Tab and Shift+Tab wrap; Escape; focus returns', async () => {
+  it('reaches and uses every control; Tab and Shift+Tab wrap; Escape grants nothing; focus returns', async () => {
     let page = await open()
     // the banner is a non-modal region first in the tab order
     let order = []
@@ -464,7 +464,7 @@ describe('keyboard only', () => {
     expect(await inShadow(page, '[role=status]').first().textContent()).toBe('Preferences saved')
     expect(await inShadow(page, 'section,dialog').count()).toBe(0)
 
-    // EU-5: the footer link opens the preferences with the stored state; Escape returns focus to it
+    // The footer link opens the preferences with the stored state; Escape returns focus to it
     await page.locator('[data-charto-open]').focus()
     await page.keyboard.press('Enter')
     expect(await focused(page)).toBe('Close')
@@ -475,7 +475,7 @@ describe('keyboard only', () => {
     await page.context().close()
   })
 
-  it('A11Y-1: Shift+Tab never leaves a modal, even after a click on its text gave the dialog itself focus', async () => {
+  it('Shift+Tab never leaves a modal, even after a click on its text gave the dialog itself focus', async () => {
     let page = await open({ config: { ui: { layout: 'modal' } } })
     await inShadow(page, 'h2').click()
     await page.keyboard.press('Shift+Tab')
@@ -491,7 +491,7 @@ describe('keyboard only', () => {
     await page.context().close()
   })
 
-  it('A11Y-1: Escape from preferences opened by a placeholder while the banner shows returns focus to the placeholder', async () => {
+  it('Escape from preferences opened by a placeholder while the banner shows returns focus to the placeholder', async () => {
     let page = await open({ body: '<iframe data-src="https://www.youtube-nocookie.com/embed/x" width="560" height="315" title="A video"></iframe>' })
     await page.evaluate(() => (window as any).emit('blocked', { element: document.querySelector('iframe'), categories: ['marketing'], service: 'youtube' }))
     let card = page.locator('iframe').locator('xpath=preceding-sibling::charto-ui').locator('[part=placeholder]')
@@ -504,7 +504,7 @@ describe('keyboard only', () => {
     await page.context().close()
   })
 
-  it('A11Y-2: the modal layout makes the page inert and traps focus', async () => {
+  it('the modal layout makes the page inert and traps focus', async () => {
     let page = await open({ config: { ui: { layout: 'modal' } } })
     await page.keyboard.press('Tab')
     let seen = new Set<string>()
@@ -523,7 +523,7 @@ describe('keyboard only', () => {
     await page.context().close()
   })
 
-  it('BLK-2: the placeholder is reachable and grants its service in place', async () => {
+  it('the placeholder is reachable and grants its service in place', async () => {
     let page = await open({ decided: true, body: '<iframe data-src="https://www.youtube-nocookie.com/embed/x" width="560" height="315" title="A video"></iframe>' })
     await page.evaluate(() => (window as any).emit('blocked', { element: document.querySelector('iframe'), categories: ['marketing'], service: 'youtube' }))
     let card = page.locator('iframe').locator('xpath=preceding-sibling::charto-ui').locator('[part=placeholder]')
@@ -587,7 +587,7 @@ describe('preferences centre on a phone', () => {
 })
 
 describe('text spacing (WCAG 1.4.12)', () => {
-  it('A11Y-4: text-spacing overrides clip nothing in the banner and the preferences at 320 px', async () => {
+  it('text-spacing overrides clip nothing in the banner and the preferences at 320 px', async () => {
     let page = await open({ width: 320 })
     // What a text-spacing bookmarklet applies, pushed into the shadow root as well (document styles do not reach it).
     let spaced = async () =>
@@ -631,7 +631,7 @@ describe('text spacing (WCAG 1.4.12)', () => {
 })
 
 describe('native close requests', () => {
-  it('EU-4, A11Y-1: Escape with focus outside the dialog (a cancel event) closes it the same way and grants nothing', async () => {
+  it('Escape with focus outside the dialog (a cancel event) closes it the same way and grants nothing', async () => {
     let page = await open()
     await page.evaluate(() => {
       let w = window as any
@@ -668,7 +668,7 @@ describe('hostile pages, part two', () => {
     expect(plain[2]).toBeGreaterThanOrEqual(24)
   })
 
-  it('A11Y-5: in forced colours (high contrast), an on switch and an off switch look different', async () => {
+  it('in forced colours (high contrast), an on switch and an off switch look different', async () => {
     let page = await open({ decided: true })
     await page.emulateMedia({ forcedColors: 'active' })
     await page.evaluate(() => (window as any).m.setConsent({ performance: true }))
@@ -683,7 +683,7 @@ describe('hostile pages, part two', () => {
     await page.context().close()
   })
 
-  it('EU-5: a data-charto-open link inside a web component (shadow DOM) opens the preferences', async () => {
+  it('a data-charto-open link inside a web component (shadow DOM) opens the preferences', async () => {
     let page = await open({
       decided: true,
       body: `<site-footer></site-footer><script>
@@ -696,7 +696,7 @@ describe('hostile pages, part two', () => {
     await page.context().close()
   })
 
-  it('A11Y-2: a modal banner (consent wall) stays until a choice: Escape does not lift it', async () => {
+  it('a modal banner (consent wall) stays until a choice: Escape does not lift it', async () => {
     let page = await open({ config: { ui: { layout: 'modal' } } })
     let wall = page.getByRole('dialog', { name: 'We value your privacy' })
     await expect.poll(() => wall.isVisible()).toBe(true)

@@ -1,5 +1,5 @@
 // The Vite + TypeScript SPA example: type-checked, built with Vite against dist/, and driven in Chromium.
-// Route changes inject blocked markup; charto gates it with no rescan call (BLK-3).
+// Route changes inject blocked markup; charto gates it with no rescan call.
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { beforeAll, expect, it } from 'vitest'
@@ -14,7 +14,7 @@ beforeAll(async () => {
   await build({ configFile: join(ROOT, 'examples/vite-spa/vite.config.ts'), logLevel: 'silent' })
 })
 
-it('BLK-3: blocked markup added by route changes waits for consent, then runs at once on later routes', async () => {
+it('blocked markup added by route changes waits for consent, then runs at once on later routes', async () => {
   let page = await suite.browser.newPage()
   let url = suite.server.origin() + '/examples/vite-spa/dist/index.html'
   await page.goto(url + '#/stats')

@@ -1,4 +1,4 @@
-// Checklist items of ../shared/requirements.md that are properties of the source rather than of a page.
+// Consent rules that are properties of the source rather than of a page.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
@@ -8,7 +8,7 @@ const sources = (readdirSync(SRC, { recursive: true }) as string[])
   .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
   .map((file) => [file, readFileSync(join(SRC, file), 'utf8')] as const)
 
-it('BLK-5: nothing relies on beforescriptexecute, which no current browser fires', () => {
+it('nothing relies on beforescriptexecute, which no current browser fires', () => {
   expect(sources.length).toBeGreaterThan(10)
   expect(sources.filter(([, text]) => /beforescriptexecute/i.test(text)).map(([file]) => file)).toEqual([])
 })
