@@ -12,7 +12,8 @@ import { resolveConfig } from './core/config.js'
 import { regions } from './signals/regions.js'
 import { consentMode } from './signals/consent-mode.js'
 import { vendors, uet, clarity, meta } from './signals/vendors.js'
-import { createBlocker, type ClearDeclared } from './blocker/index.js'
+import { createBlocker } from './blocker/index.js'
+import { lazyClearing, type ClearDeclared } from './blocker/lazy-clear.js'
 import { startOnPage, autoStart } from './page.js'
 import { loadChunk, type ChunkFile } from './loader/chunk.js'
 import { lazyDialog, type DialogFactory } from './loader/lazy-dialog.js'
@@ -28,11 +29,7 @@ const CLEAR: ChunkFile = { file: 'CHARTO_CLEAR_FILE', integrity: 'CHARTO_CLEAR_I
 const trustedUrl = (url: string) => trust(url, true)
 const dialog = lazyDialog(() => loadChunk<DialogFactory>(DIALOG, 'chartoDialog', trustedUrl))
 const records = lazyRecords(() => loadChunk<DeliveryFactory>(RECORDS, 'chartoRecords', trustedUrl))
-// Fetched once: a later withdrawal reuses it; one that failed is fetched again by the next refusal.
-let clearing: Promise<ClearDeclared> | undefined
-const blocker = createBlocker(
-  () => (clearing ||= loadChunk<ClearDeclared>(CLEAR, 'chartoClear', trustedUrl).catch((error) => ((clearing = undefined), Promise.reject(error))))
-)
+const blocker = createBlocker(lazyClearing(() => loadChunk<ClearDeclared>(CLEAR, 'chartoClear', trustedUrl)))
 
 // One object assigned to self.Charto, rather than ES exports wrapped by the bundler's `globalName`: the same global
 // API for less code. `instance` is the running manager: started from #charto-config, or by the latest `init`.

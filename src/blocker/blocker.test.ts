@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import Cookies from 'js-cookie'
 import { createConsent, type ConsentManager, type Extension, type ExtensionContext } from '../core/consent.js'
 import type { ChartoConfig, ChartoEvents } from '../core/types.js'
-import { blocker, createBlocker, type ClearDeclared } from './index.js'
+import { blocker, createBlocker } from './index.js'
+import { lazyClearing, type ClearDeclared } from './lazy-clear.js'
 import { clearDeclared } from './clear.js'
 
 type Win = Window & { log: string[] }
@@ -676,9 +677,9 @@ describe('withdrawal', () => {
     }
   })
 
-  it('loads the clearing only when a decision refuses something that declares cookies or storage', async () => {
+  it('lazyClearing: loads the clearing only when a decision refuses something that declares cookies or storage', async () => {
     let loadClearing = vi.fn(() => Promise.resolve(clearDeclared))
-    let withClearing = createBlocker(loadClearing)
+    let withClearing = createBlocker(lazyClearing(loadClearing))
     // A withdrawal of what declares nothing: no clearing to load; `cleared` says that nothing was removed.
     let manager = make({ categories: { functional: {} } }, [withClearing])
     let cleared = events(manager, 'cleared')
@@ -700,11 +701,11 @@ describe('withdrawal', () => {
     expect(loadClearing).toHaveBeenCalledTimes(1)
   })
 
-  it('a clearing that cannot be loaded reports one error, reloads with reloadOnRevoke, and is tried again', async () => {
+  it('lazyClearing: a clearing that cannot be loaded reports one error, reloads with reloadOnRevoke, and is tried again', async () => {
     let reload = vi.spyOn(location, 'reload').mockImplementation(() => {})
     let failure = new Error('charto: charto.clear.js did not load')
     let loadClearing = vi.fn((): Promise<ClearDeclared> => Promise.reject(failure))
-    let manager = make({ ...config, reloadOnRevoke: true }, [createBlocker(loadClearing)])
+    let manager = make({ ...config, reloadOnRevoke: true }, [createBlocker(lazyClearing(loadClearing))])
     let errors = events(manager, 'error')
     let cleared = events(manager, 'cleared')
     manager.acceptAll()

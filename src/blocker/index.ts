@@ -1,9 +1,8 @@
 // Gating (contract in the README, "Blocking scripts and embeds until consent"): marked-up scripts, iframes, images and
 // media, auto-block of matching scripts and iframes created from JavaScript (`autoBlock: true`), config-loaded scripts
 // and callbacks, and clearing of cookies and storage on withdrawal (`cleared`), with `reloadOnRevoke`. Each job has a
-// file of its own; this one connects them to the consent state. The clearing is handed over by a loader: the npm
-// `blocker` and the single-file build have it at hand, the <script>-tag loader fetches it as a chunk only when a
-// decision refuses something that declares cookies or storage (src/browser.ts).
+// file of its own; this one connects them to the consent state. The clearing is handed over: the npm `blocker` and
+// the single-file build have it at hand, the <script>-tag loader fetches it as a chunk (src/blocker/lazy-clear.ts).
 import type { Extension } from '../core/consent.js'
 import { has } from '../core/has.js'
 import { createMarkupGate, type HeldElement } from './markup.js'
@@ -13,6 +12,7 @@ import { insertConfiguredScripts } from './configured-scripts.js'
 import { createAutoBlock } from './auto-block.js'
 import { scanForGates, watchAddedNodes } from './observer.js'
 import { clearDeclared } from './clear.js'
+import type { ClearDeclared } from './lazy-clear.js'
 
 export { clearCookies, clearStorage, cookieVariants, type ClearedDetail } from './clear.js'
 
@@ -24,20 +24,12 @@ export interface BlockedDetail {
   service?: string
 }
 
-/** The clearing of what categories and services declare (src/blocker/clear.ts), as a chunk hands it over. */
-export type ClearDeclared = typeof clearDeclared
-
 /**
- * The blocker, given how to get the clearing: `loadClearing` is called only when a decision refuses something that
- * declares cookies or storage. A clearing that cannot be had fails closed: one `error` event, nothing granted (a
- * refusal grants nothing anyway), and `reloadOnRevoke` still reloads, since the decision is stored already and the
- * reload is what stops the withdrawn scripts that run. The cookies stay until the next decision or withdrawal that
- * refuses them loads the clearing again. Looking for them on every later page load (a refused category's cookies or
- * storage still there) would clear them sooner, but costs the loader more (172 B brotli measured) than moving the
- * clearing out saves.
+ * The blocker, given the clearing: at hand in npm builds and the single file, a stand-in that fetches it as a chunk in
+ * the <script>-tag loader (src/blocker/lazy-clear.ts).
  */
 export const createBlocker =
-  (loadClearing: () => Promise<ClearDeclared>): Extension =>
+  (clear: ClearDeclared): Extension =>
   ({ manager, config, emit }) => {
     if (typeof document == 'undefined') return
     let { services, categories, autoBlock, reloadOnRevoke } = config
@@ -80,23 +72,6 @@ export const createBlocker =
         }
       })
 
-    /**
-     * Clears what `ids` declare; `quiet`: announces `cleared` only when something was removed. The clearing is loaded
-     * only when one of them declares cookies or storage: without any, a withdrawal still announces an empty `cleared`.
-     * Resolves once done, or once a clearing that could not be had was reported as an `error`.
-     */
-    let clear = (ids: string[], quiet?: boolean): Promise<unknown> =>
-      (
-        ids.some((id) => {
-          let spec = (has(categories, id) ? categories : services)[id]
-          return spec.cookies?.length || spec.storage?.length
-        })
-          ? loadClearing()
-          : Promise.resolve()
-      )
-        .then((clearDeclared) => (clearDeclared ? clearDeclared(config, ids, emit, quiet) : quiet || emit('cleared', { removed: [], failed: [] })))
-        .catch((error) => emit('error', error))
-
     let stops = [
       manager.on('ready', () => {
         reloadArmed = reloadOnRevoke
@@ -110,7 +85,7 @@ export const createBlocker =
         // The first decision on a page may follow an expired or older-revision one whose grants left cookies behind:
         // what it refuses is cleared too, quietly (CLR-1).
         if (!decided && consent.decided && !revoked.length) {
-          clear([consent.categories, consent.services].flatMap((state) => Object.keys(state).filter((id) => !state[id])), true)
+          clear(config, [consent.categories, consent.services].flatMap((state) => Object.keys(state).filter((id) => !state[id])), emit, true)
         }
         decided = consent.decided
         callHosts(granted, 'onAccept')
@@ -118,7 +93,7 @@ export const createBlocker =
         // `change` reaches every handler synchronously, in registration order; a task queued after the clearing runs
         // once all of them (Consent Mode update, record delivery, the host's listeners) are done, whatever the order.
         let reloading = reloadArmed && stored
-        if (revoked.length) clear(revoked).then(() => reloading && setTimeout(() => location.reload()))
+        if (revoked.length) clear(config, revoked, emit).then(() => reloading && setTimeout(() => location.reload()))
       })
     ]
 
@@ -130,4 +105,4 @@ export const createBlocker =
   }
 
 /** Gating with the clearing at hand: the npm `blocker`, and the single-file build's. */
-export const blocker: Extension = /* @__PURE__ */ createBlocker(() => Promise.resolve(clearDeclared))
+export const blocker: Extension = /* @__PURE__ */ createBlocker(clearDeclared)
