@@ -11,7 +11,8 @@ const DIST = join(import.meta.dirname, '..', 'dist')
 /** Each chunk as tsup writes it, and the placeholder its loaders carry (PLACEHOLDER_FILE, PLACEHOLDER_INTEGRITY). */
 const CHUNKS = [
   { name: 'charto.dialog', placeholder: 'CHARTO_DIALOG' },
-  { name: 'charto.records', placeholder: 'CHARTO_RECORDS' }
+  { name: 'charto.records', placeholder: 'CHARTO_RECORDS' },
+  { name: 'charto.clear', placeholder: 'CHARTO_CLEAR' }
 ]
 /** The loaders: the one pages use, and the development one. Both fetch the same chunks. */
 const LOADERS = ['charto.global.js', 'charto.dev.global.js']

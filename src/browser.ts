@@ -1,7 +1,8 @@
 // The <script>-tag loader (dist/charto.global.js), on window.Charto: everything that must run before the page's own
 // tags (the consent core, regions, Consent Mode, vendor signals, gating). Two chunks beside it are fetched only when
 // needed: the dialog with English (dist/charto.dialog.<hash>.js) when a visitor must see it, the record delivery
-// (dist/charto.records.<hash>.js) when a decision is made or a record waits in the queue.
+// (dist/charto.records.<hash>.js) when a decision is made or a record waits in the queue, and the clearing of
+// cookies and storage (dist/charto.clear.<hash>.js) when a decision refuses something that declares them.
 import type { ChartoConfig } from './core/types.js'
 import type { UiManager } from './ui/index.js'
 // From each module, not from './index.js': that one also exports `init`, whose dynamic import() of the dialog and the
@@ -11,7 +12,8 @@ import { resolveConfig } from './core/config.js'
 import { regions } from './signals/regions.js'
 import { consentMode } from './signals/consent-mode.js'
 import { vendors, uet, clarity, meta } from './signals/vendors.js'
-import { blocker } from './blocker/index.js'
+import { createBlocker } from './blocker/index.js'
+import { lazyClearing, type ClearDeclared } from './blocker/lazy-clear.js'
 import { startOnPage, autoStart } from './page.js'
 import { loadChunk, type ChunkFile } from './loader/chunk.js'
 import { lazyDialog, type DialogFactory } from './loader/lazy-dialog.js'
@@ -21,11 +23,13 @@ import { trust } from './blocker/trusted-types.js'
 /** Filled in by the build (scripts/build.mjs) with each chunk's content-hashed name and integrity hash. */
 const DIALOG: ChunkFile = { file: 'CHARTO_DIALOG_FILE', integrity: 'CHARTO_DIALOG_INTEGRITY' }
 const RECORDS: ChunkFile = { file: 'CHARTO_RECORDS_FILE', integrity: 'CHARTO_RECORDS_INTEGRITY' }
+const CLEAR: ChunkFile = { file: 'CHARTO_CLEAR_FILE', integrity: 'CHARTO_CLEAR_INTEGRITY' }
 
 // Under Trusted Types a chunk's URL goes through the same "charto" policy as the scripts the blocker revives.
 const trustedUrl = (url: string) => trust(url, true)
 const dialog = lazyDialog(() => loadChunk<DialogFactory>(DIALOG, 'chartoDialog', trustedUrl))
 const records = lazyRecords(() => loadChunk<DeliveryFactory>(RECORDS, 'chartoRecords', trustedUrl))
+const blocker = createBlocker(lazyClearing(() => loadChunk<ClearDeclared>(CLEAR, 'chartoClear', trustedUrl)))
 
 // One object assigned to self.Charto, rather than ES exports wrapped by the bundler's `globalName`: the same global
 // API for less code. `instance` is the running manager: started from #charto-config, or by the latest `init`.

@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import Cookies from 'js-cookie'
 import { createConsent, type ConsentManager, type Extension, type ExtensionContext } from '../core/consent.js'
 import type { ChartoConfig, ChartoEvents } from '../core/types.js'
-import { blocker } from './index.js'
+import { blocker, createBlocker } from './index.js'
+import { lazyClearing, type ClearDeclared } from './lazy-clear.js'
+import { clearDeclared } from './clear.js'
 
 type Win = Window & { log: string[] }
 let win = window as unknown as Win
@@ -673,6 +675,53 @@ describe('withdrawal', () => {
     } finally {
       Object.defineProperty(navigator, 'globalPrivacyControl', { value: undefined, configurable: true })
     }
+  })
+
+  it('lazyClearing: loads the clearing only when a decision refuses something that declares cookies or storage', async () => {
+    let loadClearing = vi.fn(() => Promise.resolve(clearDeclared))
+    let withClearing = createBlocker(lazyClearing(loadClearing))
+    // A withdrawal of what declares nothing: no clearing to load; `cleared` says that nothing was removed.
+    let manager = make({ categories: { functional: {} } }, [withClearing])
+    let cleared = events(manager, 'cleared')
+    manager.acceptAll()
+    manager.setConsent({ functional: false })
+    await tick()
+    expect(loadClearing).not.toHaveBeenCalled()
+    expect(cleared).toEqual([{ removed: [], failed: [] }])
+    manager.destroy()
+    Cookies.remove('charto_consent')
+    // A returning visit decides nothing: nothing to load either.
+    make(config, [withClearing]).acceptAll()
+    managers.at(-1)!.destroy()
+    make(config, [withClearing])
+    await tick()
+    expect(loadClearing).not.toHaveBeenCalled()
+    managers.at(-1)!.rejectAll()
+    await tick()
+    expect(loadClearing).toHaveBeenCalledTimes(1)
+  })
+
+  it('lazyClearing: a clearing that cannot be loaded reports one error, reloads with reloadOnRevoke, and is tried again', async () => {
+    let reload = vi.spyOn(location, 'reload').mockImplementation(() => {})
+    let failure = new Error('charto: charto.clear.js did not load')
+    let loadClearing = vi.fn((): Promise<ClearDeclared> => Promise.reject(failure))
+    let manager = make({ ...config, reloadOnRevoke: true }, [createBlocker(lazyClearing(loadClearing))])
+    let errors = events(manager, 'error')
+    let cleared = events(manager, 'cleared')
+    manager.acceptAll()
+    document.cookie = '_ga=1; path=/'
+    manager.rejectAll()
+    await tick()
+    expect([errors, cleared]).toEqual([[failure], []])
+    // The decision was stored: the reload still stops what the withdrawn categories run.
+    expect(reload).toHaveBeenCalledTimes(1)
+    expect(manager.getConsent().categories.performance).toBe(false)
+    expect(document.cookie).toContain('_ga=1')
+    loadClearing.mockImplementation(() => Promise.resolve(clearDeclared))
+    manager.acceptAll()
+    manager.rejectAll()
+    await tick()
+    expect(cleared.map((detail) => detail.removed)).toEqual([['_ga']])
   })
 
   it('no reload without reloadOnRevoke', async () => {

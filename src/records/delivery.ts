@@ -4,7 +4,7 @@ import type { ExtensionContext } from '../core/consent.js'
 import type { ConsentState } from '../core/types.js'
 import { attempt } from '../core/attempt.js'
 import { configHash } from './hash.js'
-import { toRecord, endpointOf, type ConsentRecord, type RecordsOptions } from './record.js'
+import { toRecord, endpointOf, type ConsentRecord, type RecordsOptions, type UnmadeRecord } from './record.js'
 import { backoff, IN_FLIGHT, MAX_ATTEMPTS, QUEUE_SIZE, readQueue, writeQueue, type Queued } from './queue.js'
 
 export interface RecordsDelivery {
@@ -25,7 +25,7 @@ export function startDelivery({ manager, config }: ExtensionContext): RecordsDel
    * answer usually comes first; a failure makes it due after the back-off alone; the answer takes it out. `queued` is
    * the entry as the queue holds it (a record from a page whose chunk never arrived gets its hash only here).
    */
-  let deliver = (record: ConsentRecord, attempts: number, queued = record) => {
+  let deliver = (record: ConsentRecord, attempts: number, queued: Queued[0] = record) => {
     let entry = JSON.stringify(queued)
     let retry = ++attempts < MAX_ATTEMPTS
     let requeue = (again: boolean, wait = 0) =>
@@ -52,9 +52,15 @@ export function startDelivery({ manager, config }: ExtensionContext): RecordsDel
   }
   let flush = () => {
     let now = Date.now()
-    // A record queued by a page whose records chunk never arrived carries no hash yet.
-    for (let [record, attempts, notBefore] of readQueue()) {
-      if (!(notBefore > now)) deliver({ ...record, configHash: record.configHash || (hash ||= configHash(config)) }, attempts | 0, record)
+    // A decision queued by a page whose records chunk never arrived has its record made here; one queued by an
+    // earlier version of that page carries no hash yet.
+    for (let [queued, attempts, notBefore] of readQueue()) {
+      if (notBefore > now) continue
+      let { consent } = queued as UnmadeRecord
+      let record = consent
+        ? toRecord(consent, config, (hash ||= configHash(config)), (queued as UnmadeRecord).mode, queued as UnmadeRecord)
+        : { ...(queued as ConsentRecord), configHash: (queued as ConsentRecord).configHash || (hash ||= configHash(config)) }
+      deliver(record, attempts | 0, queued)
     }
   }
   if (endpoint) {

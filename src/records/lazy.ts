@@ -2,8 +2,8 @@
 // record from an earlier page waits in the queue. A returning visitor with nothing queued never fetches it.
 import type { Extension, ExtensionContext } from '../core/consent.js'
 import type { ConsentState } from '../core/types.js'
-import { wantsRecords, toRecord, endpointOf, type ConsentRecord } from './record.js'
-import { enqueue, readQueue } from './queue.js'
+import { wantsRecords, endpointOf } from './record.js'
+import { enqueue, readQueue, type Queued } from './queue.js'
 import type { RecordsDelivery } from './delivery.js'
 
 export type DeliveryFactory = (context: ExtensionContext) => RecordsDelivery
@@ -11,7 +11,7 @@ export type DeliveryFactory = (context: ExtensionContext) => RecordsDelivery
 /**
  * Stands in for `records` until the delivery is needed, then loads it with `load` and hands the waiting decisions
  * over. A delivery that fails to load fails closed: one `error` event says what failed, and each waiting decision is
- * queued (without its configuration hash, which the delivery adds) for the next page to send.
+ * queued as it is, with what its record takes from this page, for the delivery of a later page to make and send.
  */
 export const lazyRecords =
   (load: () => Promise<DeliveryFactory>): Extension =>
@@ -32,7 +32,8 @@ export const lazyRecords =
         },
         (error) => {
           loading = undefined
-          if (endpointOf(config)) enqueue(...waiting.map((consent): [ConsentRecord, number, number] => [toRecord(consent, config, '', manager.mode), 0, 0]))
+          let page = { mode: manager.mode, url: location.href.split(/[?#]/)[0], lang: document.documentElement.lang }
+          if (endpointOf(config)) enqueue(...waiting.map((consent): Queued => [{ consent, ...page }, 0, 0]))
           waiting = []
           emit('error', error)
         }

@@ -1,9 +1,12 @@
 // The records that wait for delivery: a bounded queue in localStorage, retried on a later page load.
 import { attempt } from '../core/attempt.js'
-import type { ConsentRecord } from './record.js'
+import type { ConsentRecord, UnmadeRecord } from './record.js'
 
-/** A record, the failed attempts so far, and the time before which it is not tried again. */
-export type Queued = [record: ConsentRecord, attempts: number, notBefore: number]
+/**
+ * A record (or a decision whose record is still to be made), the failed attempts so far, and the time before which it
+ * is not tried again.
+ */
+export type Queued = [record: ConsentRecord | UnmadeRecord, attempts: number, notBefore: number]
 
 const QUEUE = 'charto:records'
 export const QUEUE_SIZE = 20

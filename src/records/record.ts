@@ -39,8 +39,24 @@ export const endpointOf = (config: ResolvedConfig): string => {
   return typeof endpoint == 'string' ? endpoint : ''
 }
 
-/** The record of a decided state. `hash` is the configuration's (configHash), empty while it is not known yet. */
-export function toRecord(state: ConsentState, config: ResolvedConfig, hash: string, mode = config.mode): ConsentRecord {
+/**
+ * A decision whose record could not be made on its page (the loader's records chunk did not arrive): the state, and
+ * what the record takes from the page. It waits in the queue as it is; the delivery makes its record on a later page.
+ */
+export interface UnmadeRecord {
+  consent: ConsentState
+  mode: Mode
+  /** The page, without query string or fragment. */
+  url: string
+  /** `<html lang>` of the page. */
+  lang: string
+}
+
+/**
+ * The record of a decided state. `hash` is the configuration's (configHash). `page`: where it was decided, when that
+ * was not this page (an unmade record from the queue); by default this page and its manager's `mode`.
+ */
+export function toRecord(state: ConsentState, config: ResolvedConfig, hash: string, mode = config.mode, page?: Omit<UnmadeRecord, 'consent' | 'mode'>): ConsentRecord {
   return {
     id: state.id!,
     createdAt: state.createdAt!,
@@ -54,7 +70,7 @@ export function toRecord(state: ConsentState, config: ResolvedConfig, hash: stri
     gpc: state.gpc,
     mode,
     region: state.region,
-    language: state.language || (typeof document == 'object' && document.documentElement.lang) || null,
-    url: typeof location == 'object' ? location.href.split(/[?#]/)[0] : ''
+    language: state.language || (page ? page.lang : typeof document == 'object' && document.documentElement.lang) || null,
+    url: page ? page.url : typeof location == 'object' ? location.href.split(/[?#]/)[0] : ''
   }
 }

@@ -6,6 +6,8 @@ import { resolveConfig } from '../core/config.js'
 import type { ChartoConfig } from '../core/types.js'
 import { backoff, configHash, IN_FLIGHT, MAX_ATTEMPTS, QUEUE_SIZE, records, sha256, toReceipt, type ConsentRecord } from './records.js'
 import { regions } from './regions.js'
+import { lazyRecords } from '../records/lazy.js'
+import { startDelivery } from '../records/delivery.js'
 
 const ENDPOINT = 'https://records.example/consent'
 const services: ChartoConfig['services'] = { ga4: { category: 'performance', label: 'Google Analytics' }, pixel: { category: 'marketing' } }
@@ -272,6 +274,31 @@ describe('delivery to the host endpoint', () => {
       expect(() => make()).not.toThrow()
     }
     await settle()
+  })
+
+  it('a delivery that cannot be loaded queues the decision as it is; a later page makes its record and sends it', async () => {
+    let errors: unknown[] = []
+    let failing = lazyRecords(() => Promise.reject(new Error('charto: charto.records.js did not load')))
+    document.documentElement.lang = 'de'
+    let manager = make({}, [failing])
+    manager.on('error', (error) => errors.push(error))
+    manager.rejectAll()
+    await settle()
+    expect(errors).toHaveLength(1)
+    expect(fetchMock).not.toHaveBeenCalled()
+    expect(queue()).toEqual([[{ consent: manager.getConsent(), mode: 'opt-in', url: 'http://localhost:3000/shop/page', lang: 'de' }, 0, 0]])
+
+    // The next page is another one, in another language: the record is the one of the page the decision was made on.
+    history.replaceState(null, '', '/other')
+    document.documentElement.lang = 'fr'
+    make({}, [lazyRecords(() => Promise.resolve(startDelivery))])
+    await settle()
+    expect(sent()).toEqual([
+      expect.objectContaining({ id: manager.getConsent().id, method: 'reject-all', url: 'http://localhost:3000/shop/page', language: 'de', mode: 'opt-in', configHash: configHash(resolveConfig({ services, records: { endpoint: ENDPOINT } })) })
+    ])
+    await settle()
+    expect(queue()).toEqual([])
+    document.documentElement.lang = ''
   })
 
   it('retries when the browser comes back online', async () => {

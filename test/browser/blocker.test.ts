@@ -37,8 +37,8 @@ afterAll(async () => {
  * A page that loads charto first, then runs `init` (with nonce abc), then the body markup. charto runs with a nonce, so
  * held scripts carry it too (README, Content Security Policy).
  */
-let html = (init: string, body = '') => `<!doctype html><html lang="en"><head><title>blocker</title>
-<script nonce="abc" src="/charto-blocker.js"></script>
+let html = (init: string, body = '', charto = '/charto-blocker.js') => `<!doctype html><html lang="en"><head><title>blocker</title>
+<script nonce="abc" src="${charto}"></script>
 <script nonce="abc">
   window.log = []; window.violations = []; window.events = []
   document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective + ' ' + e.blockedURI))
@@ -351,39 +351,42 @@ describe('auto-block', () => {
 })
 
 describe('clearing', () => {
-  it('_ga-style cookies on the parent domain, the host and a path are gone after withdrawal', async () => {
-    server.page(
-      '/blk/shop/cookies.html',
-      html(`window.m = Charto.createConsent({
-        categories: { performance: { cookies: ['/^_ga/', '_gid'], storage: ['/^_hj/'] } },
-        services: { pixel: { category: 'marketing', cookies: [{ name: '_fbp' }, { name: 'IDE', thirdParty: true }] } } }, [Charto.blocker])`)
-    )
-    let page = await open('/blk/shop/cookies.html')
-    let result = await page.evaluate(async () => {
-      let m = (window as any).m
-      m.acceptAll()
-      document.cookie = '_ga=GA1.1; domain=.charto.test; path=/'
-      document.cookie = '_ga_ABC=GS1; domain=charto.test; path=/'
-      document.cookie = '_ga=host; path=/'
-      document.cookie = '_gid=1; path=/blk/shop'
-      document.cookie = '_gid=2; path=/blk/'
-      document.cookie = '_fbp=1; domain=www.charto.test; path=/'
-      document.cookie = 'cart=1; path=/'
-      localStorage.setItem('_hjSession', '1')
-      let before = document.cookie
-      let cleared = new Promise((resolve) => addEventListener('charto:cleared', (e: any) => resolve(e.detail), { once: true }))
-      m.rejectAll()
-      return { before, cleared: await cleared, after: document.cookie, storage: Object.keys(localStorage) }
+  // From the sources (the clearing at hand), and in the <script>-tag loader, which fetches it as a chunk.
+  for (let [build, charto] of [['sources', '/charto-blocker.js'], ['loader', '/dist/charto.global.js']]) {
+    it(`_ga-style cookies on the parent domain, the host and a path are gone after withdrawal (${build})`, async () => {
+      server.page(
+        `/blk/shop/cookies-${build}.html`,
+        html(`window.m = Charto.createConsent({
+          categories: { performance: { cookies: ['/^_ga/', '_gid'], storage: ['/^_hj/'] } },
+          services: { pixel: { category: 'marketing', cookies: [{ name: '_fbp' }, { name: 'IDE', thirdParty: true }] } } }, [Charto.blocker])`, '', charto)
+      )
+      let page = await open(`/blk/shop/cookies-${build}.html`)
+      let result = await page.evaluate(async () => {
+        let m = (window as any).m
+        m.acceptAll()
+        document.cookie = '_ga=GA1.1; domain=.charto.test; path=/'
+        document.cookie = '_ga_ABC=GS1; domain=charto.test; path=/'
+        document.cookie = '_ga=host; path=/'
+        document.cookie = '_gid=1; path=/blk/shop'
+        document.cookie = '_gid=2; path=/blk/'
+        document.cookie = '_fbp=1; domain=www.charto.test; path=/'
+        document.cookie = 'cart=1; path=/'
+        localStorage.setItem('_hjSession', '1')
+        let before = document.cookie
+        let cleared = new Promise((resolve) => addEventListener('charto:cleared', (e: any) => resolve(e.detail), { once: true }))
+        m.rejectAll()
+        return { before, cleared: await cleared, after: document.cookie, storage: Object.keys(localStorage) }
+      })
+      expect(result.before.split('; ').length).toBe(8)
+      expect(result.after.split('; ').sort().map((c) => c.split('=')[0])).toEqual(['cart', 'charto_consent'])
+      expect((result.cleared as any).removed.sort()).toEqual(['_fbp', '_ga', '_ga_ABC', '_gid', '_hjSession'])
+      expect((result.cleared as any).failed).toEqual(['IDE'])
+      expect(result.storage).toEqual([])
+      let jar = (await page.context().cookies()).map((c) => `${c.name}@${c.domain}${c.path}`)
+      expect(jar.filter((c) => /^(_ga|_gid|_fbp)/.test(c))).toEqual([])
+      await page.close()
     })
-    expect(result.before.split('; ').length).toBe(8)
-    expect(result.after.split('; ').sort().map((c) => c.split('=')[0])).toEqual(['cart', 'charto_consent'])
-    expect((result.cleared as any).removed.sort()).toEqual(['_fbp', '_ga', '_ga_ABC', '_gid', '_hjSession'])
-    expect((result.cleared as any).failed).toEqual(['IDE'])
-    expect(result.storage).toEqual([])
-    let jar = (await page.context().cookies()).map((c) => `${c.name}@${c.domain}${c.path}`)
-    expect(jar.filter((c) => /^(_ga|_gid|_fbp)/.test(c))).toEqual([])
-    await page.close()
-  })
+  }
 
   it('reloadOnRevoke reloads after the withdrawal is cleared and every change handler ran', async () => {
     server.page(

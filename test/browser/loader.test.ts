@@ -1,4 +1,5 @@
-// The one script tag: a loader that fetches its chunks (the dialog, the record delivery) beside it only when needed,
+// The one script tag: a loader that fetches its chunks (the dialog, the record delivery, the clearing) beside it only
+// when needed,
 // pinned to the exact file it was built with, and failing closed when a chunk cannot be had.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -9,6 +10,7 @@ const suite = useBrowser()
 const DIST = join(import.meta.dirname, '..', '..', 'dist')
 const chunk = () => readdirSync(DIST).find((file) => /^charto\.dialog\.\w+\.js$/.test(file))!
 const recordsChunk = () => readdirSync(DIST).find((file) => /^charto\.records\.\w+\.js$/.test(file))!
+const clearChunk = () => readdirSync(DIST).find((file) => /^charto\.clear\.\w+\.js$/.test(file))!
 
 const page = (head: string, body = '') =>
   `<!doctype html><html lang="en"><head><title>t</title>${head}</head><body><main><h1>Shop</h1>${body}</main>` +
@@ -180,7 +182,8 @@ it('records: a records chunk that fails to load reports an error and keeps the r
   expect(await tab.evaluate(() => [(window as any).Charto.instance.getConsent().method, (window as any).ran])).toEqual(['reject-all', undefined])
   let queued = await tab.evaluate(() => JSON.parse(localStorage.getItem('charto:records') || '[]'))
   expect(queued).toHaveLength(1)
-  expect(queued[0][0]).toMatchObject({ method: 'reject-all', configHash: '' })
+  // As the decision was made: the records chunk of the next page makes its record.
+  expect(queued[0][0]).toMatchObject({ consent: { method: 'reject-all' }, url: suite.server.origin() + path + 'index.html', lang: 'en' })
   expect(suite.server.hits('/consent-records-b')).toHaveLength(0)
 
   broken = false
@@ -192,9 +195,85 @@ it('records: a records chunk that fails to load reports an error and keeps the r
   await context.close()
 })
 
-/** The loader and its chunk in a folder of their own, served with `headers`. */
+const statistics = JSON.stringify({ categories: { performance: { cookies: ['/^_ga/'], storage: ['stats:visits'] } } })
+const setsStatistics = `<script type="text/plain" data-category="performance">document.cookie = '_ga=GA1.1; path=/'; localStorage.setItem('stats:visits', '1')</script>`
+
+it('clearing: a returning visit fetches no clearing chunk; a withdrawal fetches it and clears', async () => {
+  suite.server.page('/clearing.html', page(tag(statistics), setsStatistics))
+  let context = await suite.browser.newContext()
+  let tab = await context.newPage()
+  await tab.goto(suite.server.origin() + '/clearing.html')
+  await tab.getByRole('button', { name: 'Accept all' }).click()
+  await tab.waitForFunction(() => document.cookie.includes('_ga=') && localStorage.getItem('stats:visits'))
+  // Nothing refused: nothing to clear.
+  expect(scripts('/dist/' + clearChunk())).toBe(0)
+  await tab.reload()
+  await tab.waitForFunction(() => (window as any).Charto.instance.getConsent().decided)
+  await tab.waitForTimeout(300)
+  expect(scripts('/dist/' + clearChunk())).toBe(0)
+
+  await tab.evaluate(() => {
+    ;(window as any).cleared = new Promise((resolve) => addEventListener('charto:cleared', (event: any) => resolve(event.detail), { once: true }))
+    ;(window as any).Charto.instance.rejectAll()
+  })
+  expect(await tab.evaluate(() => (window as any).cleared)).toEqual({ removed: expect.arrayContaining(['_ga', 'stats:visits']), failed: [] })
+  expect(await tab.evaluate(() => [document.cookie.includes('_ga='), localStorage.getItem('stats:visits')])).toEqual([false, null])
+  expect(scripts('/dist/' + clearChunk())).toBe(1)
+  // A second withdrawal uses the chunk it has (the statistics script ran once on this page: its cookie is set here).
+  await tab.evaluate(() => {
+    ;(window as any).Charto.instance.acceptAll()
+    document.cookie = '_ga=GA1.2; path=/'
+    ;(window as any).Charto.instance.rejectAll()
+  })
+  await tab.waitForFunction(() => !document.cookie.includes('_ga='))
+  expect(scripts('/dist/' + clearChunk())).toBe(1)
+  await context.close()
+})
+
+it('clearing: a clearing chunk that is missing reports one error, grants nothing, still reloads, and a later withdrawal clears', async () => {
+  let path = '/clearing-broken/'
+  let broken = true
+  for (let file of ['charto.global.js', chunk(), clearChunk()]) {
+    suite.server.route(path + file, (_req, res) =>
+      broken && file == clearChunk() ? res.writeHead(404).end() : res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(DIST, file)))
+    )
+  }
+  let config = JSON.stringify({ ...JSON.parse(statistics), reloadOnRevoke: true })
+  suite.server.page(
+    path + 'index.html',
+    page(
+      `<script>addEventListener('charto:error', (event) => sessionStorage.setItem('errors', (sessionStorage.getItem('errors') || '') + event.detail.message + ';'))</script>` +
+        `<script type="application/json" id="charto-config">${config}</script><script src="${path}charto.global.js"></script>`,
+      setsStatistics + `<button id="buy" onclick="window.bought = true">Buy</button>`
+    )
+  )
+  let context = await suite.browser.newContext()
+  let tab = await context.newPage()
+  await tab.goto(suite.server.origin() + path + 'index.html')
+  await tab.getByRole('button', { name: 'Accept all' }).click()
+  await tab.waitForFunction(() => document.cookie.includes('_ga='))
+  // The withdrawal is stored; the clearing cannot be had: one error, and the page reloads all the same.
+  await Promise.all([tab.waitForEvent('load'), tab.evaluate(() => (window as any).Charto.instance.rejectAll())])
+  let errors = (await tab.evaluate(() => sessionStorage.getItem('errors')))!.split(';').filter(Boolean)
+  expect(errors).toHaveLength(1)
+  expect(errors[0]).toContain(clearChunk())
+  expect(await tab.evaluate(() => [(window as any).Charto.instance.getConsent().categories.performance, localStorage.getItem('stats:visits') == '1'])).toEqual([false, true])
+  await tab.locator('#buy').click()
+  expect(await tab.evaluate(() => (window as any).bought)).toBe(true)
+
+  // Once the chunk can be had, the next withdrawal clears what the first one left.
+  broken = false
+  await tab.evaluate(() => (window as any).Charto.instance.acceptAll())
+  await tab.waitForFunction(() => document.cookie.includes('_ga='))
+  await Promise.all([tab.waitForEvent('load'), tab.evaluate(() => (window as any).Charto.instance.rejectAll())])
+  expect(await tab.evaluate(() => [document.cookie.includes('_ga='), localStorage.getItem('stats:visits')])).toEqual([false, null])
+  expect(await tab.evaluate(() => sessionStorage.getItem('errors')!.split(';').filter(Boolean))).toHaveLength(1)
+  await context.close()
+})
+
+/** The loader and its chunks in a folder of their own, served with `headers`. */
 const servedIn = (path: string, headers: Record<string, string>) => {
-  for (let file of ['charto.global.js', chunk()]) {
+  for (let file of ['charto.global.js', chunk(), clearChunk()]) {
     suite.server.route(path + file, (_req, res) => res.writeHead(200, { 'content-type': 'text/javascript', ...headers }).end(readFileSync(join(DIST, file))))
   }
 }
@@ -315,7 +394,7 @@ it('leaves nothing on window but Charto and its chunks: no file leaks its variab
   await tab.waitForFunction(() => (window as any).ran)
   await expect.poll(() => suite.server.hits('/consent-records-globals').length).toBe(1)
   let added = await tab.evaluate(() => Object.keys(window).filter((key) => !(window as any).before.includes(key)))
-  expect(added.filter((key) => !['before', 'Charto', 'chartoDialog', 'chartoRecords', 'ran', 'dataLayer', 'wp_consent_type'].includes(key))).toEqual([])
+  expect(added.filter((key) => !['before', 'Charto', 'chartoDialog', 'chartoRecords', 'chartoClear', 'ran', 'dataLayer', 'wp_consent_type'].includes(key))).toEqual([])
   expect(await tab.evaluate(() => [(window as any).e, (window as any).t, (window as any).r])).toEqual(['site', 'site', 'site'])
   await tab.close()
 })
