@@ -1,9 +1,12 @@
 // The <script>-tag loader (dist/charto.global.js), on window.Charto: everything that must run before the page's own
-// tags (the consent core, regions, Consent Mode, vendor signals, gating). Two chunks beside it are fetched only when
-// needed: the dialog with English (dist/charto.dialog.<hash>.js) when a visitor must see it, the record delivery
-// (dist/charto.records.<hash>.js) when a decision is made or a record waits in the queue.
+// tags (the consent core, regions, Consent Mode, vendor signals, gating). Three chunks beside it are fetched only when
+// needed: the dialog with English (dist/charto.dialog.<hash>.js) when a visitor must see it, the preferences centre
+// (dist/charto.preferences.<hash>.js) when a visitor opens it, the record delivery (dist/charto.records.<hash>.js)
+// when a decision is made or a record waits in the queue.
 import type { ChartoConfig } from './core/types.js'
 import type { UiManager } from './ui/index.js'
+import type { PreferencesView } from './ui/types.js'
+import type { createDialog } from './ui/dialog.js'
 // From each module, not from './index.js': that one also exports `init`, whose dynamic import() of the dialog and the
 // delivery makes the bundler wrap every module they share with the loader in a lazy initialiser (`__esm`).
 import { createConsent } from './core/consent.js'
@@ -14,17 +17,21 @@ import { vendors, uet, clarity, meta } from './signals/vendors.js'
 import { blocker } from './blocker/index.js'
 import { startOnPage, autoStart } from './page.js'
 import { loadChunk, type ChunkFile } from './loader/chunk.js'
-import { lazyDialog, type DialogFactory } from './loader/lazy-dialog.js'
+import { lazyDialog } from './loader/lazy-dialog.js'
 import { lazyRecords, type DeliveryFactory } from './records/lazy.js'
 import { trust } from './blocker/trusted-types.js'
 
 /** Filled in by the build (scripts/build.mjs) with each chunk's content-hashed name and integrity hash. */
 const DIALOG: ChunkFile = { file: 'CHARTO_DIALOG_FILE', integrity: 'CHARTO_DIALOG_INTEGRITY' }
 const RECORDS: ChunkFile = { file: 'CHARTO_RECORDS_FILE', integrity: 'CHARTO_RECORDS_INTEGRITY' }
+const PREFERENCES: ChunkFile = { file: 'CHARTO_PREFERENCES_FILE', integrity: 'CHARTO_PREFERENCES_INTEGRITY' }
 
 // Under Trusted Types a chunk's URL goes through the same "charto" policy as the scripts the blocker revives.
 const trustedUrl = (url: string) => trust(url, true)
-const dialog = lazyDialog(() => loadChunk<DialogFactory>(DIALOG, 'chartoDialog', trustedUrl))
+// The dialog chunk cannot know the preferences chunk's pinned name (only the loaders are pinned): it is handed a
+// function that fetches it.
+const loadPreferences = () => loadChunk<PreferencesView>(PREFERENCES, 'chartoPreferences', trustedUrl)
+const dialog = lazyDialog(() => loadChunk<typeof createDialog>(DIALOG, 'chartoDialog', trustedUrl).then((createDialog) => createDialog(loadPreferences)))
 const records = lazyRecords(() => loadChunk<DeliveryFactory>(RECORDS, 'chartoRecords', trustedUrl))
 
 // One object assigned to self.Charto, rather than ES exports wrapped by the bundler's `globalName`: the same global

@@ -4,7 +4,10 @@ import type { Extension, ExtensionContext } from '../core/consent.js'
 import type { BlockedDetail } from '../blocker/index.js'
 import type { UiManager, UiMethods } from '../ui/index.js'
 
-/** The dialog as a chunk delivers it: the ui extension, given the embeds that were held before it arrived. */
+/**
+ * The dialog once loaded: the ui extension, given the embeds that were held before it arrived. `init` imports `ui`;
+ * the <script> loader makes it from the dialog chunk's createDialog (src/browser.ts).
+ */
 export type DialogFactory = (context: ExtensionContext, held: BlockedDetail[]) => void | (() => void)
 
 const OPENERS = '[data-charto-open],[data-charto-do-not-sell]'
