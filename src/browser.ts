@@ -29,9 +29,22 @@ const PREFERENCES: ChunkFile = { file: 'CHARTO_PREFERENCES_FILE', integrity: 'CH
 // Under Trusted Types a chunk's URL goes through the same "charto" policy as the scripts the blocker revives.
 const trustedUrl = (url: string) => trust(url, true)
 // The dialog chunk cannot know the preferences chunk's pinned name (only the loaders are pinned): it is handed a
-// function that fetches it.
+// function that fetches it. When the dialog is loaded for the preferences (a settings link, showPreferences()), their
+// chunk is fetched beside the dialog's rather than after it; the dialog takes that fetch the first time it asks, and
+// reports its failure then (and fetches again next time).
 const loadPreferences = () => loadChunk<PreferencesView>(PREFERENCES, 'chartoPreferences', trustedUrl)
-const dialog = lazyDialog(() => loadChunk<typeof createDialog>(DIALOG, 'chartoDialog', trustedUrl).then((createDialog) => createDialog(loadPreferences)))
+const dialog = lazyDialog((preferences) => {
+  let early = preferences ? loadPreferences() : undefined
+  // Until the dialog takes it: a failure meanwhile is not an unhandled rejection.
+  early?.catch(() => {})
+  return loadChunk<typeof createDialog>(DIALOG, 'chartoDialog', trustedUrl).then((createDialog) =>
+    createDialog(() => {
+      let fetched = early || loadPreferences()
+      early = undefined
+      return fetched
+    })
+  )
+})
 const records = lazyRecords(() => loadChunk<DeliveryFactory>(RECORDS, 'chartoRecords', trustedUrl))
 
 // One object assigned to self.Charto, rather than ES exports wrapped by the bundler's `globalName`: the same global

@@ -172,6 +172,54 @@ for (let [name, answer] of BREAKAGES) {
   })
 }
 
+it('a settings link on a returning visit fetches the preferences chunk beside the dialog chunk, not after it', async () => {
+  let path = '/parallel/'
+  let times: Record<string, number> = {}
+  for (let served of ['charto.global.js', chunk(), preferencesChunk()]) {
+    suite.server.route(path + served, (_req, res) => {
+      times[served + ' asked'] = Date.now()
+      // The dialog chunk takes a while: the preferences chunk must not wait for it.
+      setTimeout(() => res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(DIST, served))), served == chunk() ? 400 : 0)
+    })
+  }
+  suite.server.page(path + 'index.html', page(`<script type="application/json" id="charto-config">{}</script><script src="${path}charto.global.js"></script>`, marketing))
+  let context = await suite.browser.newContext()
+  let tab = await context.newPage()
+  await tab.goto(suite.server.origin() + path + 'index.html')
+  await tab.getByRole('button', { name: 'Reject all' }).click()
+  times = {}
+  await tab.reload()
+  await tab.waitForTimeout(200)
+  expect(times[chunk() + ' asked']).toBeUndefined()
+  await tab.getByRole('link', { name: 'Cookie settings' }).click()
+  await tab.getByRole('dialog', { name: 'Cookie preferences' }).waitFor()
+  expect(times[preferencesChunk() + ' asked'] - times[chunk() + ' asked']).toBeLessThan(300)
+  expect(suite.server.hits(path + preferencesChunk())).toHaveLength(1)
+  expect(await focusedAction(tab)).toBe('close')
+  await context.close()
+})
+
+it('a preferences chunk that fails on a returning visit reports one error, and the next click on the settings link opens it', async () => {
+  let path = '/broken-preferences-returning/'
+  let repair = servedWithBroken(path, preferencesChunk(), BREAKAGES[0][1])
+  let context = await suite.browser.newContext()
+  let tab = await context.newPage()
+  await tab.goto(suite.server.origin() + path + 'index.html')
+  await tab.getByRole('button', { name: 'Reject all' }).click()
+  await tab.reload()
+  await tab.getByRole('link', { name: 'Cookie settings' }).click()
+  await tab.waitForFunction(() => (window as any).errors?.length)
+  await tab.waitForTimeout(300)
+  expect(await tab.evaluate(() => (window as any).errors)).toEqual([expect.stringContaining(preferencesChunk())])
+  expect(await tab.getByRole('dialog').count()).toBe(0)
+  expect(await tab.evaluate(() => (window as any).Charto.instance.getConsent().method)).toBe('reject-all')
+  repair()
+  await tab.getByRole('link', { name: 'Cookie settings' }).click()
+  await tab.getByRole('dialog', { name: 'Cookie preferences' }).waitFor()
+  expect(await tab.evaluate(() => (window as any).errors)).toHaveLength(1)
+  await context.close()
+})
+
 for (let [name, csp] of [
   ['a nonce', "default-src 'self'; script-src 'nonce-r4nd0m'; style-src 'self'"],
   ["a nonce and 'strict-dynamic'", "default-src 'self'; script-src 'nonce-r4nd0m' 'strict-dynamic'; style-src 'self'"]
