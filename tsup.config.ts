@@ -82,9 +82,14 @@ export default defineConfig([
     external: ['react', 'vue']
   },
   {
-    // The loader's chunks: the dialog, the record delivery, and the clearing. scripts/build.mjs names each by its
-    // content hash and writes that name and its integrity hash into the loaders.
-    entry: { 'charto.dialog': 'src/dialog-chunk.ts', 'charto.records': 'src/records-chunk.ts', 'charto.clear': 'src/clear-chunk.ts' },
+    // The loader's chunks: the dialog, its preferences centre, the record delivery, and the clearing. scripts/build.mjs
+    // names each by its content hash and writes that name and its integrity hash into the loaders.
+    entry: {
+      'charto.dialog': 'src/dialog-chunk.ts',
+      'charto.preferences': 'src/preferences-chunk.ts',
+      'charto.records': 'src/records-chunk.ts',
+      'charto.clear': 'src/clear-chunk.ts'
+    },
     format: ['iife'],
     ...terser,
     ...production,

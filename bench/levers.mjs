@@ -27,7 +27,7 @@ const files = new Map()
 for (let name of names) {
   files.set(`/${name}/charto.global.js`, await readFile(builds[name]))
   let dir = dirname(builds[name])
-  for (let file of await readdir(dir)) if (file.startsWith('charto.dialog.')) files.set(`/${name}/${file}`, await readFile(join(dir, file)))
+  for (let file of await readdir(dir)) if (/^charto\.(dialog|preferences)\./.test(file)) files.set(`/${name}/${file}`, await readFile(join(dir, file)))
 }
 
 const config = {

@@ -11,6 +11,7 @@ const DIST = join(import.meta.dirname, '..', 'dist')
 /** Each chunk as tsup writes it, and the placeholder its loaders carry (PLACEHOLDER_FILE, PLACEHOLDER_INTEGRITY). */
 const CHUNKS = [
   { name: 'charto.dialog', placeholder: 'CHARTO_DIALOG' },
+  { name: 'charto.preferences', placeholder: 'CHARTO_PREFERENCES' },
   { name: 'charto.records', placeholder: 'CHARTO_RECORDS' },
   { name: 'charto.clear', placeholder: 'CHARTO_CLEAR' }
 ]

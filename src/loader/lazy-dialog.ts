@@ -4,18 +4,22 @@ import type { Extension, ExtensionContext } from '../core/consent.js'
 import type { BlockedDetail } from '../blocker/index.js'
 import type { UiManager, UiMethods } from '../ui/index.js'
 
-/** The dialog as a chunk delivers it: the ui extension, given the embeds that were held before it arrived. */
+/**
+ * The dialog once loaded: the ui extension, given the embeds that were held before it arrived. `init` imports `ui`;
+ * the <script> loader makes it from the dialog chunk's createDialog (src/browser.ts).
+ */
 export type DialogFactory = (context: ExtensionContext, held: BlockedDetail[]) => void | (() => void)
 
 const OPENERS = '[data-charto-open],[data-charto-do-not-sell]'
 
 /**
- * Stands in for the dialog until it is needed, then loads it with `load` and hands over. A chunk that fails to load
+ * Stands in for the dialog until it is needed, then loads it with `load` and hands over; `load` is told when the
+ * reason is the preferences (a settings link, showPreferences()), so that it can fetch them at once. A chunk that fails to load
  * fails closed: nothing is granted, one `error` event says what failed, the page keeps working, and the next reason to
  * show the dialog (a click, show(), a reset) tries again.
  */
 export const lazyDialog =
-  (load: () => Promise<DialogFactory>): Extension<UiMethods> =>
+  (load: (preferences?: boolean) => Promise<DialogFactory>): Extension<UiMethods> =>
   (context) => {
     if (typeof document == 'undefined') return
     let m = context.manager as UiManager
@@ -24,8 +28,8 @@ export const lazyDialog =
     let stopDialog: void | (() => void)
     let stopped = false
 
-    let start = (): Promise<boolean> =>
-      (loading ||= load().then(
+    let start = (preferences?: boolean): Promise<boolean> =>
+      (loading ||= load(preferences).then(
         (dialog) => {
           if (stopped) return false
           stopWatching.forEach((stop) => stop())
@@ -41,7 +45,7 @@ export const lazyDialog =
       ))
 
     /** A stand-in method: loads the dialog, then calls the dialog's own method of that name. */
-    let later = (name: 'show' | 'showPreferences') => () => void start().then((ok) => ok && m[name]())
+    let later = (name: 'show' | 'showPreferences') => () => void start(name != 'show').then((ok) => ok && m[name]())
 
     // A settings link clicked before the dialog is here: the click is held, and given again once it is.
     let click = (event: Event) => {
@@ -49,7 +53,7 @@ export const lazyDialog =
       if (link) {
         event.preventDefault()
         event.stopImmediatePropagation()
-        start().then((ok) => ok && link!.click())
+        start(link.hasAttribute('data-charto-open')).then((ok) => ok && link!.click())
       }
     }
     document.addEventListener('click', click, true)

@@ -21,6 +21,9 @@
 // script and no inline style. Other browsers keep the shadow always, as the cue it was.
 // Opt-out mode's Do Not Sell or Share link takes a row of its own under the buttons, aligned with the text: beside them
 // it squeezed their row in the bar layout until Accept all and Reject all differed in size.
+// The rules only the preferences centre uses (its switches, category rows, cookie tables, close button, Save choices)
+// are in ./preferences-css.ts: they come with the preferences centre, which a first visit answered from the banner
+// never downloads in the <script> build. They are added after these, so their order against these is as it was.
 // A plain literal (no interpolation), so bundlers can drop it with the UI; each line ends in \ (no newline in the value).
 export default `:host{all:initial;--charto-bg:#fff;--charto-fg:#1b1b1f;--charto-accent:#1f4fd1;--charto-on-accent:#fff;--charto-border:#70707a;--charto-radius:8px;--charto-font:system-ui,sans-serif;--charto-z:2147483000}\
 :host([theme=dark]){--charto-bg:#1d1d22;--charto-fg:#f1f1f4;--charto-accent:#9cb8ff;--charto-on-accent:#10151f;--charto-border:#9a9aa6}\
@@ -37,7 +40,7 @@ dialog::backdrop{background:#000b}\
 [part=banner]{display:flex;flex-wrap:wrap;align-items:center;gap:.75em 1.5em}\
 [part=banner]>div{flex:1 1 20em}\
 h2{font-size:1.25em;line-height:1.6;margin:0 0 .25em}\
-p,summary{margin:0 0 .75em}\
+p{margin:0 0 .75em}\
 [part=banner] p{margin:0}\
 [part=buttons]{display:flex;flex-wrap:wrap;gap:.5em}\
 [part=buttons]>*{flex:1 0 0;min-width:fit-content}\
@@ -45,33 +48,14 @@ dialog>[part=buttons]{position:sticky;bottom:0;padding:.75em 0 1em;background:va
 @supports(animation-timeline:scroll()){dialog>[part=buttons]{box-shadow:none;animation:charto-cue linear;animation-timeline:scroll()}}\
 @keyframes charto-cue{0%,95%{box-shadow:0 -1em 1em -1em #0006}}\
 button{font:inherit;font-weight:700;min-height:2.75em;padding:.5em 1.25em;border:2px solid var(--charto-accent);border-radius:var(--charto-radius);background:var(--charto-accent);color:var(--charto-on-accent);cursor:pointer}\
-[part~=preferences-button],[part~=save]{background:0;color:var(--charto-accent)}\
-@media(max-width:30em){section,[part=banner],[part=preferences]>[part=buttons]{font-size:.875em}section,[part=banner]{padding:.75em 1em}[part=preferences]{padding-inline:.75em}[part=banner] h2{font-size:1.125em}button{padding-inline:.75em}[part~=preferences-button],[part~=save]{flex-basis:100%}}\
-[part=close],[part=link]{border:0;background:0;color:inherit}\
-[part=close]{float:inline-end;font-size:1.25em;font-weight:400;line-height:1;min-height:0;width:1.6em;height:1.6em;padding:0;margin-inline-end:-.4em}\
-[part=link]{flex-basis:100%;text-align:start;min-height:1.75em;padding:0;font-weight:400;text-decoration:underline}\
+[part~=preferences-button]{background:0;color:var(--charto-accent)}\
+@media(max-width:30em){section,[part=banner]{font-size:.875em;padding:.75em 1em}[part=banner] h2{font-size:1.125em}button{padding-inline:.75em}[part~=preferences-button]{flex-basis:100%}}\
+[part=link]{border:0;background:0;color:inherit;flex-basis:100%;text-align:start;min-height:1.75em;padding:0;font-weight:400;text-decoration:underline}\
 :focus-visible{outline:3px solid var(--charto-fg);outline-offset:2px;box-shadow:0 0 0 2px var(--charto-bg)}\
-[part=category]{border-top:1px solid var(--charto-border);padding-top:.75em}\
-[part=row],label{display:flex;align-items:center;gap:.75em;min-height:2em}\
-[part=row]{justify-content:space-between;flex-wrap:wrap;font-weight:700;margin-bottom:.25em}\
-[part=row] span{font-size:.875em;font-weight:400;padding:0 .5em;border:1px solid;border-radius:1em}\
-summary{cursor:pointer;width:fit-content;min-height:1.5em}\
-input{font:inherit;appearance:none;flex:none;position:relative;margin:0;width:2.75em;height:1.5em;border:2px solid var(--charto-border);border-radius:1em;background:var(--charto-bg)}\
-input::before{content:"";position:absolute;top:2px;inset-inline-start:2px;width:1em;height:1em;border-radius:50%;background:var(--charto-border)}\
-:checked{background:var(--charto-accent);border-color:var(--charto-accent)}\
-:checked::before{inset-inline-start:1.25em;background:var(--charto-on-accent)}\
-:disabled{cursor:not-allowed}\
-[part=service]{padding-inline-start:1em}\
-[part=table]{overflow-x:auto;margin-bottom:.75em}\
-table{border-collapse:collapse;width:100%;font-size:.875em}\
-th,td{text-align:start;vertical-align:top;padding:.25em .5em;border-bottom:1px solid var(--charto-border)}\
-th{white-space:nowrap}\
-td:nth-child(3){min-width:14em}\
 [part=placeholder]{display:flex;flex-direction:column;justify-content:center;max-width:100%;min-height:9em;overflow:auto}\
 [part=banner]~[part=reopen]{display:none}\
 [part=reopen]{position:fixed;z-index:var(--charto-z);inset:auto auto 1em 1em;margin:0;width:3em;height:3em;padding:0;border-radius:50%}\
 [part=reopen]::before{content:"";position:absolute;inset:10px;border:2px solid;border-radius:50%;background:radial-gradient(circle at 30% 40%,currentColor 1.5px,#0000 2px),radial-gradient(circle at 60% 65%,currentColor 1.5px,#0000 2px),radial-gradient(circle at 30% 75%,currentColor 1.5px,#0000 2px);mask:radial-gradient(circle at 100% 0,#0000 8px,#000 0)}\
 [part=status]{position:fixed;clip-path:inset(50%)}\
-@media(forced-colors:active){input,input::before{forced-color-adjust:none;border-color:CanvasText;background:Canvas}input::before{background:CanvasText}:checked{background:Highlight;border-color:Highlight}:checked::before{background:HighlightText}}\
-@media(prefers-reduced-motion:no-preference){section,dialog{animation:charto .2s}input::before{transition:inset .15s}}\
+@media(prefers-reduced-motion:no-preference){section,dialog{animation:charto .2s}}\
 @keyframes charto{from{opacity:0;translate:0 1em}}`

@@ -3,19 +3,28 @@
 import { createElement } from './element.js'
 import styles from './css.js'
 
-/** One constructed stylesheet, shared by every host of the page. */
-let sheet: CSSStyleSheet | undefined
+/** One constructed stylesheet per text (the dialog's, the preferences centre's), shared by every host of the page. */
+let sheets: Record<string, CSSStyleSheet> = {}
 
-/** A host element and its shadow root. Where constructable stylesheets are missing, a `<style>` with the nonce. */
+/**
+ * Adds `text` to the root's styles, after those it has. Where constructable stylesheets are missing, a `<style>` with
+ * the nonce, so that a strict CSP (no 'unsafe-inline' styles) still allows it.
+ */
+export const addStyles = (root: ShadowRoot, text: string, nonce?: string) => {
+  try {
+    let sheet = sheets[text]
+    if (!sheet) (sheet = sheets[text] = new CSSStyleSheet()).replaceSync(text)
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
+  } catch {
+    root.append(createElement('style', { nonce }, text))
+  }
+}
+
+/** A host element and its shadow root, with the dialog's styles. */
 export const createShadowHost = (attributes: Record<string, any>, nonce?: string) => {
   let host = createElement('charto-ui', attributes)
   let root = host.attachShadow({ mode: 'open' })
-  try {
-    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(styles)
-    root.adoptedStyleSheets = [sheet]
-  } catch {
-    root.append(createElement('style', { nonce }, styles))
-  }
+  addStyles(root, styles, nonce)
   return [host, root] as const
 }
 

@@ -1,5 +1,7 @@
 // The dialog's public types: its options, the methods it adds to the manager, and what its texts look like.
 import type { ConsentManager } from '../core/consent.js'
+import type { ConsentState, ResolvedConfig } from '../core/types.js'
+import type { Child } from './element.js'
 import type { Dictionary } from './i18n/en.js'
 
 export type { Dictionary }
@@ -50,3 +52,15 @@ export interface DialogActions {
   showPreferences(): void
   doNotSell(): void
 }
+
+/**
+ * The preferences centre as the dialog receives it: its content builder and the styles only it uses. Handed from one
+ * bundle to another (the preferences chunk to the dialog chunk), so no field name ends in `_` (see tsup.config.ts).
+ */
+export interface PreferencesView {
+  /** Its content for the state `state`; `close` is the close button's (and Escape's) action. */
+  content(texts: DialogTexts, state: ConsentState, config: ResolvedConfig, actions: DialogActions, close: () => void, mode: string): Child[]
+  styles: string
+}
+/** Gives the preferences centre: at once when it is bundled with the dialog, or a promise of it when it is a chunk. */
+export type LoadPreferences = () => PreferencesView | Promise<PreferencesView>

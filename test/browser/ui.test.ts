@@ -369,6 +369,13 @@ describe('strict CSP', () => {
     })
     expect(await inShadow(page, 'style').count()).toBe(1)
     expect(await inShadow(page, '[part=banner]').evaluate((el) => getComputedStyle(el).position)).toBe('fixed')
+    // The preferences centre's own styles join them, with the nonce, the first time it opens (and only then).
+    await page.evaluate(() => (window as any).m.showPreferences())
+    expect(await inShadow(page, 'style').count()).toBe(2)
+    expect(await inShadow(page, '[role=switch]').first().evaluate((el) => getComputedStyle(el).appearance)).toBe('none')
+    await page.keyboard.press('Escape')
+    await page.evaluate(() => (window as any).m.showPreferences())
+    expect(await inShadow(page, 'style').count()).toBe(2)
     expect(await page.evaluate(() => (window as any).violations)).toEqual([])
     await page.context().close()
   })

@@ -112,7 +112,7 @@ describe('README front page', () => {
     expect(loader).toBeGreaterThan(0)
     expect(loader).toBeLessThanOrEqual(budget('loader dist/charto.global.js'))
     expect(firstVisit).toBeGreaterThan(loader)
-    expect(firstVisit).toBeLessThanOrEqual(budget('what a first visit downloads'))
+    expect(firstVisit).toBeLessThanOrEqual(budget('what a first visit answered from the banner downloads'))
   })
 
   it('links to a page for each task', () => {
