@@ -3,11 +3,20 @@ import type { ChartoConfig } from './core/types.js'
 import { regions, consentMode, vendors } from './signals/index.js'
 import { lazyRecords } from './records/lazy.js'
 import { blocker } from './blocker/index.js'
-import type { UiManager } from './ui/index.js'
+import type { UiManager } from './ui/types.js'
 import { lazyDialog } from './loader/lazy-dialog.js'
 
-/** The dialog is a separate chunk of the app's bundle, imported only when a visitor needs it. */
-const dialog = /* @__PURE__ */ lazyDialog(() => import('./ui/index.js').then((module) => module.ui))
+/** The preferences centre is a chunk of its own too, imported when a visitor opens it (or is about to). */
+const loadPreferences = () => import('./ui/preferences-view.js').then((module) => module.preferencesView)
+/**
+ * The dialog is a separate chunk of the app's bundle, imported only when a visitor needs it; as in the <script> build,
+ * a first visit answered from the banner never imports the preferences centre. Asked for the preferences (a settings
+ * link, showPreferences()), both are imported at once; the module system fetches each only once.
+ */
+const dialog = /* @__PURE__ */ lazyDialog((preferences) => {
+  if (preferences) loadPreferences().catch(() => {})
+  return import('./ui/dialog.js').then((module) => module.createDialog(loadPreferences))
+})
 /** So is the record delivery, imported once a decision is made or a record waits in the queue. */
 const records = /* @__PURE__ */ lazyRecords(() => import('./records/delivery.js').then((module) => module.startDelivery))
 
