@@ -1,6 +1,6 @@
 import type { ExtensionContext } from '../core/consent.js'
 import type { CookieSpec, ResolvedConfig } from '../core/types.js'
-import { has } from '../core/has.js'
+import { specsOf } from './specs.js'
 import { nameMatcher } from '../core/pattern.js'
 import { attempt } from '../core/attempt.js'
 import { expireCookie, readCookies } from '../core/cookies.js'
@@ -60,8 +60,8 @@ export function clearDeclared(
   emit: ExtensionContext['emit'],
   quiet?: boolean
 ): Promise<void> {
-  let { categories, services, cookie } = config
-  let specs = ids.map((id) => (has(categories, id) ? categories : services)[id])
+  let specs = specsOf(config, ids)
+  let { cookie } = config
   return clearCookies(specs.flatMap((spec) => spec.cookies || []), cookie.name).then(({ removed, failed }) => {
     removed = removed.concat(clearStorage(specs.flatMap((spec) => spec.storage || []), cookie.name))
     if (!quiet || removed.length) emit('cleared', { removed, failed })

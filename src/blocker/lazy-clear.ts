@@ -2,7 +2,7 @@
 // category or service that declares cookies or storage. A returning visitor never fetches it.
 import type { ExtensionContext } from '../core/consent.js'
 import type { ResolvedConfig } from '../core/types.js'
-import { has } from '../core/has.js'
+import { specsOf } from './specs.js'
 import type { clearDeclared } from './clear.js'
 
 /** The clearing of what categories and services declare (src/blocker/clear.ts), as the blocker calls it. */
@@ -20,11 +20,7 @@ export type ClearDeclared = typeof clearDeclared
 export function lazyClearing(load: () => Promise<ClearDeclared>): ClearDeclared {
   let loading: Promise<ClearDeclared> | undefined
   return (config: Pick<ResolvedConfig, 'categories' | 'services' | 'cookie'>, ids: string[], emit: ExtensionContext['emit'], quiet?: boolean) => {
-    let { categories, services } = config
-    let declared = ids.some((id) => {
-      let spec = (has(categories, id) ? categories : services)[id]
-      return spec.cookies?.length || spec.storage?.length
-    })
+    let declared = specsOf(config, ids).some((spec) => spec.cookies?.length || spec.storage?.length)
     // After every `change` handler, as the clearing itself would announce it.
     if (!declared) return Promise.resolve().then(() => void (quiet || emit('cleared', { removed: [], failed: [] })))
     return (loading ||= load().catch((error) => ((loading = undefined), Promise.reject(error))))

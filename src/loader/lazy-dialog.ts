@@ -14,9 +14,9 @@ const OPENERS = '[data-charto-open],[data-charto-do-not-sell]'
 
 /**
  * Stands in for the dialog until it is needed, then loads it with `load` and hands over; `load` is told when the
- * reason is the preferences (a settings link, showPreferences()), so that it can fetch them at once. A chunk that fails to load
- * fails closed: nothing is granted, one `error` event says what failed, the page keeps working, and the next reason to
- * show the dialog (a click, show(), a reset) tries again.
+ * reason is the preferences (a settings link, showPreferences()), so that it can fetch them at once. A chunk that
+ * fails to load fails closed: nothing is granted, one `error` event says what failed, the page keeps working, and the
+ * next reason to show the dialog (a click, show(), a reset) tries again.
  */
 export const lazyDialog =
   (load: (preferences?: boolean) => Promise<DialogFactory>): Extension<UiMethods> =>

@@ -56,10 +56,11 @@ export function startDelivery({ manager, config }: ExtensionContext): RecordsDel
     // earlier version of that page carries no hash yet.
     for (let [queued, attempts, notBefore] of readQueue()) {
       if (notBefore > now) continue
-      let { consent } = queued as UnmadeRecord
-      let record = consent
-        ? toRecord(consent, config, (hash ||= configHash(config)), (queued as UnmadeRecord).mode, queued as UnmadeRecord)
-        : { ...(queued as ConsentRecord), configHash: (queued as ConsentRecord).configHash || (hash ||= configHash(config)) }
+      let unmade = queued as UnmadeRecord
+      let made = queued as ConsentRecord
+      let record = unmade.consent
+        ? toRecord(unmade.consent, config, (hash ||= configHash(config)), unmade.mode, unmade)
+        : { ...made, configHash: made.configHash || (hash ||= configHash(config)) }
       deliver(record, attempts | 0, queued)
     }
   }

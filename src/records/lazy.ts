@@ -2,7 +2,7 @@
 // record from an earlier page waits in the queue. A returning visitor with nothing queued never fetches it.
 import type { Extension, ExtensionContext } from '../core/consent.js'
 import type { ConsentState } from '../core/types.js'
-import { wantsRecords, endpointOf } from './record.js'
+import { wantsRecords, endpointOf, currentPage } from './record.js'
 import { enqueue, readQueue, type Queued } from './queue.js'
 import type { RecordsDelivery } from './delivery.js'
 
@@ -32,7 +32,7 @@ export const lazyRecords =
         },
         (error) => {
           loading = undefined
-          let page = { mode: manager.mode, url: location.href.split(/[?#]/)[0], lang: document.documentElement.lang }
+          let page = { mode: manager.mode, ...currentPage() }
           if (endpointOf(config)) enqueue(...waiting.map((consent): Queued => [{ consent, ...page }, 0, 0]))
           waiting = []
           emit('error', error)

@@ -39,24 +39,34 @@ export const endpointOf = (config: ResolvedConfig): string => {
   return typeof endpoint == 'string' ? endpoint : ''
 }
 
-/**
- * A decision whose record could not be made on its page (the loader's records chunk did not arrive): the state, and
- * what the record takes from the page. It waits in the queue as it is; the delivery makes its record on a later page.
- */
-export interface UnmadeRecord {
-  consent: ConsentState
-  mode: Mode
-  /** The page, without query string or fragment. */
+/** Where a decision was made, as its record states it. */
+export interface DecisionPage {
+  /** The page, without query string or fragment: a record never holds the query string. */
   url: string
   /** `<html lang>` of the page. */
   lang: string
 }
 
+/** This page, as a record states it: the one place that strips the query string and fragment. */
+export const currentPage = (): DecisionPage => ({
+  url: typeof location == 'object' ? location.href.split(/[?#]/)[0] : '',
+  lang: (typeof document == 'object' && document.documentElement.lang) || ''
+})
+
 /**
- * The record of a decided state. `hash` is the configuration's (configHash). `page`: where it was decided, when that
- * was not this page (an unmade record from the queue); by default this page and its manager's `mode`.
+ * A decision whose record could not be made on its page (the loader's records chunk did not arrive): the state, and
+ * what the record takes from the page. It waits in the queue as it is; the delivery makes its record on a later page.
  */
-export function toRecord(state: ConsentState, config: ResolvedConfig, hash: string, mode = config.mode, page?: Omit<UnmadeRecord, 'consent' | 'mode'>): ConsentRecord {
+export interface UnmadeRecord extends DecisionPage {
+  consent: ConsentState
+  mode: Mode
+}
+
+/**
+ * The record of a decided state. `hash` is the configuration's (configHash). `page`: where it was decided, by default
+ * this page (an unmade record from the queue brings its own).
+ */
+export function toRecord(state: ConsentState, config: ResolvedConfig, hash: string, mode = config.mode, page = currentPage()): ConsentRecord {
   return {
     id: state.id!,
     createdAt: state.createdAt!,
@@ -70,7 +80,7 @@ export function toRecord(state: ConsentState, config: ResolvedConfig, hash: stri
     gpc: state.gpc,
     mode,
     region: state.region,
-    language: state.language || (page ? page.lang : typeof document == 'object' && document.documentElement.lang) || null,
-    url: page ? page.url : typeof location == 'object' ? location.href.split(/[?#]/)[0] : ''
+    language: state.language || page.lang || null,
+    url: page.url
   }
 }
