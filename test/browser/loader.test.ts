@@ -92,17 +92,23 @@ const BREAKAGES = [
 ] as const
 
 /**
- * The loader and its chunks in a folder of their own (`path`), so that one chunk can be broken without touching dist/:
- * `file` is answered with `answer` until the returned function is called.
+ * The loader and all its chunks in a folder of their own (`path`), so that one chunk can be broken without touching
+ * dist/: `file` is answered with `answer` (by default a 404) until the returned function is called.
  */
-function servedWithBroken(path: string, file: string, answer: (file: string) => { status: number; body: string }) {
+function serveBroken(path: string, file: string, answer: (file: string) => { status: number; body: string } = BREAKAGES[0][1]) {
   let broken = true
-  for (let served of ['charto.global.js', chunk(), preferencesChunk()]) {
+  for (let served of ['charto.global.js', chunk(), preferencesChunk(), recordsChunk(), clearChunk()]) {
     suite.server.route(path + served, (_req, res) => {
       let { status, body } = broken && served == file ? answer(file) : { status: 200, body: readFileSync(join(DIST, served), 'utf8') }
       res.writeHead(status, { 'content-type': 'text/javascript' }).end(body)
     })
   }
+  return () => (broken = false)
+}
+
+/** serveBroken, with a page at `path` that loads the loader from there and collects its `error` events. */
+function servedWithBroken(path: string, file: string, answer: (file: string) => { status: number; body: string }) {
+  let repair = serveBroken(path, file, answer)
   suite.server.page(
     path + 'index.html',
     page(
@@ -111,7 +117,7 @@ function servedWithBroken(path: string, file: string, answer: (file: string) => 
       marketing + `<button id="own" onclick="window.clicked = true">The page's own button</button>`
     )
   )
-  return () => (broken = false)
+  return repair
 }
 
 for (let [name, answer] of BREAKAGES) {
@@ -289,17 +295,7 @@ it('records: a returning visitor with nothing queued fetches no records chunk; a
 
 it('records: a records chunk that fails to load reports an error and keeps the record queued for the next page', async () => {
   let path = '/records-broken/'
-  let broken = true
-  suite.server.route(path + 'charto.global.js', (_req, res) =>
-    res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(DIST, 'charto.global.js')))
-  )
-  for (let file of [chunk(), recordsChunk()]) {
-    suite.server.route(path + file, (_req, res) =>
-      broken && file == recordsChunk()
-        ? res.writeHead(404).end()
-        : res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(DIST, file)))
-    )
-  }
+  let repair = serveBroken(path, recordsChunk())
   let config = JSON.stringify({ records: { endpoint: '/consent-records-b' } })
   suite.server.page(
     path + 'index.html',
@@ -323,7 +319,7 @@ it('records: a records chunk that fails to load reports an error and keeps the r
   expect(queued[0][0]).toMatchObject({ consent: { method: 'reject-all' }, url: suite.server.origin() + path + 'index.html', lang: 'en' })
   expect(suite.server.hits('/consent-records-b')).toHaveLength(0)
 
-  broken = false
+  repair()
   await tab.reload()
   await expect.poll(() => suite.server.hits('/consent-records-b').length).toBe(1)
   let record = JSON.parse(suite.server.hits('/consent-records-b')[0].body)
@@ -369,12 +365,7 @@ it('clearing: a returning visit fetches no clearing chunk; a withdrawal fetches 
 
 it('clearing: a clearing chunk that is missing reports one error, grants nothing, still reloads, and a later withdrawal clears', async () => {
   let path = '/clearing-broken/'
-  let broken = true
-  for (let file of ['charto.global.js', chunk(), clearChunk()]) {
-    suite.server.route(path + file, (_req, res) =>
-      broken && file == clearChunk() ? res.writeHead(404).end() : res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(DIST, file)))
-    )
-  }
+  let repair = serveBroken(path, clearChunk())
   let config = JSON.stringify({ ...JSON.parse(statistics), reloadOnRevoke: true })
   suite.server.page(
     path + 'index.html',
@@ -399,7 +390,7 @@ it('clearing: a clearing chunk that is missing reports one error, grants nothing
   expect(await tab.evaluate(() => (window as any).bought)).toBe(true)
 
   // Once the chunk can be had, the next withdrawal clears what the first one left.
-  broken = false
+  repair()
   await tab.evaluate(() => (window as any).Charto.instance.acceptAll())
   await tab.waitForFunction(() => document.cookie.includes('_ga='))
   await Promise.all([tab.waitForEvent('load'), tab.evaluate(() => (window as any).Charto.instance.rejectAll())])
